@@ -1,0 +1,14 @@
+import { help, start } from "./help.js";
+import { latest } from "./latest.js";
+import { subscribe } from "./subscribe.js";
+import { subscriptions } from "./subscriptions.js";
+import { topics } from "./topics.js";
+import type { AnyCommand } from "./types.js";
+import { unsubscribe } from "./unsubscribe.js";
+
+/** Every slash command, in the order menus show them. */
+export const commands: readonly AnyCommand[] = [start, help, topics, subscribe, unsubscribe, subscriptions, latest];
+
+export function findCommand(name: string): AnyCommand | undefined {
+  return commands.find((c) => c.name === name.toLowerCase());
+}

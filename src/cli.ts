@@ -1,0 +1,232 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import type { Kysely } from "kysely";
+import { ConfigError, loadDotEnv, readConfig, type Config } from "./config.js";
+import { deliveryJson, storyJson, subscriptionJson, table } from "./cli-output.js";
+import { openMigratedDatabase } from "./database.js";
+import { listDeliveries, type DeliveryStatus } from "./db/delivery-queries.js";
+import type { Database } from "./db/schema.js";
+import { latestStories } from "./db/story-queries.js";
+import { allSubscriptions, subscribe, unsubscribe, type SubscriptionMode } from "./db/subscription-queries.js";
+import { importFeedFile } from "./ingest/import-file.js";
+import { createLogger, scrubSecrets, type Logger } from "./logger.js";
+import { startBot } from "./main.js";
+import { createWatcher } from "./stories/watcher.js";
+import { createTagger } from "./topics/tagger.js";
+import { createTopicDirectory } from "./topics/topic-directory.js";
+
+/** Thrown inside actions: printed as one line on stderr, then the process exits with `code`. */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
+function loadConfig(): Config {
+  try {
+    loadDotEnv();
+    return readConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(error.message, 2);
+    throw error;
+  }
+}
+
+/** Opens and migrates the database for one CLI command, then always closes it. */
+async function withDatabase<T>(fn: (db: Kysely<Database>, config: Config, logger: Logger) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel, secrets: config.secrets });
+  const opened = await openMigratedDatabase(config);
+  if (opened.status === "error") throw new CliError(opened.error, 2);
+  try {
+    return await fn(opened.db, config, logger);
+  } finally {
+    await opened.db.destroy();
+  }
+}
+
+function print(json: boolean, data: unknown, human: () => string): void {
+  process.stdout.write(json ? JSON.stringify(data, null, 2) + "\n" : human() + "\n");
+}
+
+const positiveInt = (value: string) => {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError("expected a whole number of at least 1");
+  return Number(value);
+};
+
+const program = new Command("newsflash")
+  .description("Breaking-news alerts for Telegram, Discord and the console")
+  .showHelpAfterError("(run with --help for usage)")
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+program
+  .command("start")
+  .description("run the bot (console channel when no platform token is set)")
+  .action(async () => {
+    const config = loadConfig();
+    const logger = createLogger({ level: config.logLevel, secrets: config.secrets });
+    const started = await startBot({ config, logger, stdin: process.stdin, stdout: process.stdout });
+    if (started.status === "error") throw new CliError(started.error, started.exitCode);
+    const { bot } = started;
+    let signals = 0;
+    const shutdown = (signal: string) => {
+      signals++;
+      if (signals > 1) {
+        logger.warn("second signal: exiting now");
+        process.exit(130);
+      }
+      logger.info({ signal }, "shutting down");
+      // Whatever happens, the process is gone within 10 s.
+      setTimeout(() => {
+        logger.error("shutdown took longer than 10 s; exiting");
+        process.exit(1);
+      }, 10_000).unref();
+      bot.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    };
+    process.on("SIGINT", () => shutdown("SIGINT"));
+    process.on("SIGTERM", () => shutdown("SIGTERM"));
+  });
+
+program
+  .command("migrate")
+  .description("apply pending database migrations")
+  .option("--json", "print JSON")
+  .action(async (opts: { json?: boolean }) => {
+    await withDatabase(async () => undefined);
+    // withDatabase migrated already; run again to report what is pending now (nothing).
+    const config = loadConfig();
+    const opened = await openMigratedDatabase(config);
+    if (opened.status === "error") throw new CliError(opened.error, 2);
+    await opened.db.destroy();
+    print(Boolean(opts.json), { database: opened.location, status: "up to date" }, () => `database ${opened.location} is up to date`);
+  });
+
+program
+  .command("import")
+  .description("import RSS/Atom/JSON feed files as stories; new ones are alerted")
+  .argument("<files...>", "feed files")
+  .option("--json", "print JSON")
+  .action(async (files: string[], opts: { json?: boolean }) => {
+    const outcomes = await withDatabase(async (db, _config, logger) => {
+      const tagger = createTagger(await createTopicDirectory(db).all());
+      const results = [];
+      for (const file of files) results.push(await importFeedFile(db, file, { now: new Date(), tagger }));
+      // Match the new stories now: the outbox is written before this command returns.
+      const pass = await createWatcher({ db, logger }).runOnce();
+      return { results, deliveries: pass.deliveries };
+    });
+    print(Boolean(opts.json), outcomes, () =>
+      outcomes.results
+        .map((r) => (r.status === "ok" ? `${r.file}: ${r.new} new, ${r.duplicate} duplicate${r.skipped.length ? `, ${r.skipped.length} skipped` : ""}${r.warnings.map((w) => `\n  warning: ${w}`).join("")}` : `${r.file}: error: ${r.error}`))
+        .concat(`${outcomes.deliveries} deliveries queued`)
+        .join("\n"),
+    );
+    if (outcomes.results.some((r) => r.status === "error")) process.exitCode = 1;
+  });
+
+program
+  .command("stories")
+  .description("list stored stories, newest first")
+  .option("--topic <slug>", "only stories tagged with this topic")
+  .option("--limit <n>", "how many", positiveInt, 20)
+  .option("--json", "print JSON")
+  .action(async (opts: { topic?: string; limit: number; json?: boolean }) => {
+    const stories = await withDatabase((db) => latestStories(db, { topic: opts.topic, limit: opts.limit }));
+    print(Boolean(opts.json), stories.map(storyJson), () =>
+      table(stories.map((s) => ({ id: s.id, published: s.publishedAt.toISOString().slice(0, 16), source: s.source, topics: s.topics.join(","), title: s.title }))),
+    );
+  });
+
+program
+  .command("topics")
+  .description("list the topics you can follow")
+  .option("--json", "print JSON")
+  .action(async (opts: { json?: boolean }) => {
+    const topics = await withDatabase((db) => createTopicDirectory(db).all());
+    print(Boolean(opts.json), topics, () => table(topics.map((t) => ({ slug: t.slug, label: t.label, builtin: t.builtin ? "yes" : "no" }))));
+  });
+
+const modeOption = new Option("--mode <mode>", "instant, breaking or digest").choices(["instant", "breaking", "digest"]).default("instant");
+
+program
+  .command("subscribe")
+  .description("subscribe a chat to a topic")
+  .argument("<platform>", "console, telegram or discord")
+  .argument("<chat-id>", "the chat or channel id")
+  .argument("<topic>", "a topic slug (see `newsflash topics`)")
+  .addOption(modeOption)
+  .option("--timezone <zone>", "IANA time zone for times in alerts")
+  .option("--json", "print JSON")
+  .action(async (platform: string, chatId: string, topicWords: string, opts: { mode: SubscriptionMode; timezone?: string; json?: boolean }) => {
+    if (!["console", "telegram", "discord"].includes(platform)) throw new CliError(`platform must be console, telegram or discord, not "${platform}"`, 2);
+    const result = await withDatabase(async (db, config) => {
+      const found = await createTopicDirectory(db).lookup(topicWords);
+      if (found.status === "did-you-mean") throw new CliError(`no topic "${topicWords}"; did you mean ${found.suggestions.map((t) => t.slug).join(", ")}?`, 2);
+      if (found.status === "not-a-topic") throw new CliError(`no topic "${topicWords}"; \`newsflash topics\` lists them`, 2);
+      return subscribe(db, {
+        platform,
+        chatId,
+        target: { topic: found.topic.slug },
+        mode: opts.mode,
+        schedule: opts.mode === "digest" ? "08:00" : null,
+        timezone: opts.timezone ?? config.timezone,
+        createdBy: "cli",
+      });
+    });
+    print(Boolean(opts.json), { status: result.status, subscription: subscriptionJson(result.subscription) }, () => `${result.status}: ${platform}:${chatId} follows ${result.subscription.topicSlug} (${result.subscription.mode})`);
+  });
+
+program
+  .command("unsubscribe")
+  .description("unsubscribe a chat from a topic, or from everything")
+  .argument("<platform>")
+  .argument("<chat-id>")
+  .argument("<topic>", "a topic slug, or all")
+  .option("--json", "print JSON")
+  .action(async (platform: string, chatId: string, topic: string, opts: { json?: boolean }) => {
+    const removed = await withDatabase((db) => unsubscribe(db, { platform, chatId }, topic === "all" ? "all" : { topic }));
+    print(Boolean(opts.json), { removed }, () => `${removed} subscription${removed === 1 ? "" : "s"} removed`);
+  });
+
+program
+  .command("subscriptions")
+  .description("list subscriptions")
+  .option("--all", "include inactive ones")
+  .option("--json", "print JSON")
+  .action(async (opts: { all?: boolean; json?: boolean }) => {
+    const subs = await withDatabase((db) => allSubscriptions(db, { activeOnly: !opts.all }));
+    print(Boolean(opts.json), subs.map(subscriptionJson), () =>
+      table(subs.map((s) => ({ id: s.id, platform: s.platform, chat: s.chatId, follows: s.topicSlug ?? `"${s.query}"`, mode: s.mode, active: s.active ? "yes" : "no" }))),
+    );
+  });
+
+program
+  .command("deliveries")
+  .description("list outbox rows")
+  .addOption(new Option("--status <status>", "only this status").choices(["pending", "sending", "sent", "failed", "dropped"]))
+  .option("--limit <n>", "how many", positiveInt, 1000)
+  .option("--json", "print JSON")
+  .action(async (opts: { status?: DeliveryStatus; limit: number; json?: boolean }) => {
+    const rows = await withDatabase((db) => listDeliveries(db, { status: opts.status, limit: opts.limit }));
+    print(Boolean(opts.json), rows.map(deliveryJson), () =>
+      table(rows.map((d) => ({ id: d.id, story: d.storyId, platform: d.platform, chat: d.chatId, status: d.status, attempts: d.attempts, error: d.lastError }))),
+    );
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof CliError) {
+    process.stderr.write(`newsflash: ${error.message}\n`);
+    process.exit(error.code);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`newsflash: unexpected error: ${scrubSecrets(message, [])}\n`);
+  process.exit(1);
+});

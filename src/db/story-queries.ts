@@ -1,0 +1,167 @@
+import type { Kysely, Selectable } from "kysely";
+import type { Story } from "../stories/story.js";
+import type { Database, StoriesTable } from "./schema.js";
+
+export interface NewStory {
+  sourceId: number | null;
+  sourceName: string;
+  guid: string | null;
+  url: string;
+  canonicalUrl: string;
+  title: string;
+  summary: string;
+  section: string | null;
+  topics: string[];
+  publishedAt: Date;
+  firstSeenAt: Date;
+  breaking: boolean;
+  /** False for stories stored without alerting (first poll of a source, older than 48 h). */
+  alertable: boolean;
+  /** Join this cluster; null starts a new cluster named after the story itself. */
+  clusterId: number | null;
+  fingerprint: string | null;
+  search: { title: string; body: string; source: string; section: string; topics: string };
+}
+
+export type InsertStoryResult = { status: "inserted"; id: number; clusterId: number } | { status: "duplicate"; id: number };
+
+/** Stores a story unless its source guid or canonical URL is already known. */
+export async function insertStory(db: Kysely<Database>, story: NewStory): Promise<InsertStoryResult> {
+  const existing = await findExistingStory(db, story);
+  if (existing !== undefined) return { status: "duplicate", id: existing };
+  const inserted = await db
+    .insertInto("stories")
+    .values({
+      source_id: story.sourceId,
+      source_name: story.sourceName,
+      guid: story.guid,
+      url: story.url,
+      canonical_url: story.canonicalUrl,
+      title: story.title,
+      summary: story.summary,
+      section: story.section,
+      topics: JSON.stringify(story.topics),
+      published_at: story.publishedAt.getTime(),
+      first_seen_at: story.firstSeenAt.getTime(),
+      breaking: story.breaking ? 1 : 0,
+      alertable: story.alertable ? 1 : 0,
+      cluster_id: story.clusterId,
+      fingerprint: story.fingerprint,
+      search_title: story.search.title,
+      search_body: story.search.body,
+      search_source: story.search.source,
+      search_section: story.search.section,
+      search_topics: story.search.topics,
+    })
+    .onConflict((oc) => oc.column("canonical_url").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (inserted === undefined) {
+    // Lost a race with another writer for the same URL.
+    const again = await findExistingStory(db, story);
+    return { status: "duplicate", id: again ?? 0 };
+  }
+  const clusterId = story.clusterId ?? inserted.id;
+  if (story.clusterId === null) {
+    await db.updateTable("stories").set({ cluster_id: inserted.id }).where("id", "=", inserted.id).execute();
+  }
+  if (story.topics.length > 0) {
+    await db
+      .insertInto("story_topics")
+      .values(story.topics.map((slug) => ({ story_id: inserted.id, topic_slug: slug })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  return { status: "inserted", id: inserted.id, clusterId };
+}
+
+async function findExistingStory(db: Kysely<Database>, story: NewStory): Promise<number | undefined> {
+  if (story.guid !== null && story.sourceId !== null) {
+    const byGuid = await db
+      .selectFrom("stories")
+      .select("id")
+      .where("source_id", "=", story.sourceId)
+      .where("guid", "=", story.guid)
+      .executeTakeFirst();
+    if (byGuid) return byGuid.id;
+  }
+  const byUrl = await db.selectFrom("stories").select("id").where("canonical_url", "=", story.canonicalUrl).executeTakeFirst();
+  return byUrl?.id;
+}
+
+export function storyFromRow(row: Selectable<StoriesTable>): Story {
+  return {
+    id: row.id,
+    title: row.title,
+    url: row.url,
+    source: row.source_name,
+    section: row.section,
+    summary: row.summary,
+    topics: JSON.parse(row.topics) as string[],
+    publishedAt: new Date(Number(row.published_at)),
+    breaking: row.breaking === 1,
+    clusterId: row.cluster_id,
+  };
+}
+
+/** Alertable stories stored after `cursor` (a story id), oldest first. */
+export async function storiesAfter(db: Kysely<Database>, cursor: number, limit: number): Promise<Story[]> {
+  const rows = await db
+    .selectFrom("stories")
+    .selectAll()
+    .where("id", ">", cursor)
+    .where("alertable", "=", 1)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+  return rows.map(storyFromRow);
+}
+
+export async function maxStoryId(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom("stories").select((eb) => eb.fn.max("id").as("max")).executeTakeFirst();
+  return Number(row?.max ?? 0);
+}
+
+export async function getStory(db: Kysely<Database>, id: number): Promise<Story | undefined> {
+  const row = await db.selectFrom("stories").selectAll().where("id", "=", id).executeTakeFirst();
+  return row ? storyFromRow(row) : undefined;
+}
+
+/** Newest stories first, optionally only those tagged with `topic`. */
+export async function latestStories(db: Kysely<Database>, opts: { topic?: string; limit: number; offset?: number }): Promise<Story[]> {
+  let query = db.selectFrom("stories").selectAll("stories");
+  if (opts.topic !== undefined) {
+    query = query.innerJoin("story_topics", "story_topics.story_id", "stories.id").where("story_topics.topic_slug", "=", opts.topic);
+  }
+  const rows = await query
+    .orderBy("stories.published_at", "desc")
+    .orderBy("stories.id", "desc")
+    .limit(opts.limit)
+    .offset(opts.offset ?? 0)
+    .execute();
+  return rows.map(storyFromRow);
+}
+
+/** How many stories each topic gained since `since`, for /topics. */
+export async function topicCountsSince(db: Kysely<Database>, since: Date): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom("story_topics")
+    .innerJoin("stories", "stories.id", "story_topics.story_id")
+    .select(["story_topics.topic_slug as slug", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("stories.published_at", ">=", since.getTime())
+    .groupBy("story_topics.topic_slug")
+    .execute();
+  return new Map(rows.map((r) => [r.slug, Number(r.n)]));
+}
+
+/** Other sources of the same cluster, for "+2 more: AP, BBC". */
+export async function clusterSources(db: Kysely<Database>, clusterId: number, exceptStoryId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom("stories")
+    .select("source_name")
+    .distinct()
+    .where("cluster_id", "=", clusterId)
+    .where("id", "!=", exceptStoryId)
+    .execute();
+  return rows.map((r) => r.source_name);
+}

@@ -1,0 +1,4 @@
+export interface RenderOptions {
+  /** Decides whether the publication time is "today"; defaults to the current time. */
+  now?: Date;
+}

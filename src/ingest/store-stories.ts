@@ -1,0 +1,38 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.js";
+import { insertStory, type NewStory } from "../db/story-queries.js";
+
+export interface StoreCounts {
+  new: number;
+  duplicate: number;
+  /** New stories that may alert (the watcher picks them up). */
+  alertable: number;
+  newIds: number[];
+}
+
+/**
+ * Stores candidates in one transaction (one fsync per feed, not per item). Dedupe happens in
+ * the store: a known guid or canonical URL is counted as a duplicate and left untouched.
+ */
+export async function storeStories(db: Kysely<Database>, stories: readonly NewStory[]): Promise<StoreCounts> {
+  return db.transaction().execute(async (trx) => {
+    const counts: StoreCounts = { new: 0, duplicate: 0, alertable: 0, newIds: [] };
+    const seenInBatch = new Set<string>();
+    for (const story of stories) {
+      // A feed that lists the same item twice counts it once.
+      if (seenInBatch.has(story.canonicalUrl)) {
+        counts.duplicate++;
+        continue;
+      }
+      seenInBatch.add(story.canonicalUrl);
+      const result = await insertStory(trx, story);
+      if (result.status === "duplicate") counts.duplicate++;
+      else {
+        counts.new++;
+        counts.newIds.push(result.id);
+        if (story.alertable) counts.alertable++;
+      }
+    }
+    return counts;
+  });
+}

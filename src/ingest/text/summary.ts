@@ -1,0 +1,80 @@
+import { stripDateline } from "./dateline.js";
+import { splitSentences } from "./sentences.js";
+
+export interface SummaryOptions {
+  /** The headline: a body that opens by repeating it starts after it. */
+  title?: string;
+  maxChars?: number;
+}
+
+const DEFAULT_MAX_CHARS = 300;
+/** Enough text for two sentences after a repeated headline; the segmenter never sees the rest. */
+const HEAD_CHARS = 3000;
+
+/**
+ * The lead of a plain-text body: one or two whole sentences within `maxChars`, without the wire
+ * dateline and never just the headline again. A first sentence longer than the limit is cut at a
+ * word boundary and ends with "…".
+ */
+export function summarize(text: string, opts: SummaryOptions = {}): string {
+  const max = opts.maxChars ?? DEFAULT_MAX_CHARS;
+  const title = normalise(opts.title ?? "");
+  const sentences = splitSentences(headOf(text));
+
+  // Drop leading sentences that only repeat the headline, and a headline glued to the lead.
+  while (sentences.length > 0 && title !== "") {
+    const first = normalise(sentences[0]!);
+    if (first === "" || (title.includes(first) && first.length * 2 >= title.length)) {
+      sentences.shift();
+      continue;
+    }
+    if (first.startsWith(title)) sentences[0] = afterHeadline(sentences[0]!, opts.title!);
+    break;
+  }
+  if (sentences.length === 0) return "";
+  sentences[0] = stripDateline(sentences[0]!);
+  if (sentences[0] === "") sentences.shift();
+  if (sentences.length === 0) return "";
+
+  const first = sentences[0]!;
+  if (first.length > max) return cutAtWord(first, max);
+  const second = sentences[1];
+  const summary = second !== undefined && first.length + 1 + second.length <= max ? `${first} ${second}` : first;
+  return title !== "" && normalise(summary) === title ? "" : summary;
+}
+
+function headOf(text: string): string {
+  const head = text.length > HEAD_CHARS ? text.slice(0, text.lastIndexOf(" ", HEAD_CHARS) + 1 || HEAD_CHARS) : text;
+  return head.replace(/[^\S\n]+/g, " ").trim();
+}
+
+/** The sentence after a headline it starts with, minus the separator (": ", " - ", " | "). */
+function afterHeadline(sentence: string, title: string): string {
+  // Walk the sentence until as many letters and digits as the title holds have been seen.
+  const wanted = normalise(title).replace(/ /g, "").length;
+  let seen = 0;
+  let i = 0;
+  while (i < sentence.length && seen < wanted) {
+    if (/[\p{L}\p{N}]/u.test(sentence[i]!)) seen++;
+    i++;
+  }
+  return sentence.slice(i).replace(/^[\s\p{P}\p{S}]+/u, (m) => (/[("'\u201c\u2018]$/.test(m) ? m.slice(-1) : "")).trim();
+}
+
+/** At most `max` characters including the ellipsis, cut between words. */
+function cutAtWord(sentence: string, max: number): string {
+  const room = sentence.slice(0, max - 1);
+  const space = room.lastIndexOf(" ");
+  let cut = space > max / 3 ? room.slice(0, space) : room;
+  // Never leave half of a surrogate pair behind.
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.replace(/[\s,;:\u2013\u2014-]+$/, "")}…`;
+}
+
+/** For comparisons only: lower case, letters and digits separated by single spaces. */
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
