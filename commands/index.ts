@@ -1,5 +1,6 @@
 import { help, start } from "./help.js";
 import { latest } from "./latest.js";
+import { search } from "./search.js";
 import { subscribe } from "./subscribe.js";
 import { subscriptions } from "./subscriptions.js";
 import { topics } from "./topics.js";
@@ -7,7 +8,7 @@ import type { AnyCommand } from "./types.js";
 import { unsubscribe } from "./unsubscribe.js";
 
 /** Every slash command, in the order menus show them. */
-export const commands: readonly AnyCommand[] = [start, help, topics, subscribe, unsubscribe, subscriptions, latest];
+export const commands: readonly AnyCommand[] = [start, help, topics, subscribe, unsubscribe, subscriptions, search, latest];
 
 export function findCommand(name: string): AnyCommand | undefined {
   return commands.find((c) => c.name === name.toLowerCase());

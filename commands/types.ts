@@ -9,6 +9,8 @@ export interface CommandServices {
   topics: TopicDirectory;
   defaultTimezone: string;
   clock: () => Date;
+  /** Per-user budget for /search (e.g. 10 a minute); keys are "platform:user". */
+  searchLimiter: { take(key: string): { ok: true } | { ok: false; waitMs: number } };
 }
 
 export type ChatKind = "private" | "group" | "channel";
@@ -19,6 +21,12 @@ export interface CommandContext {
   user: { id: string; name: string };
   /** Whether the caller may change this chat's subscriptions (admins in groups, anyone in private). */
   canManage: () => Promise<boolean>;
+  /**
+   * Resolves another chat the caller wants to manage from here (a Telegram channel by @name or id,
+   * a Discord channel option): the adapter checks the caller administers it and the bot can post
+   * there, and throws a UserError saying what is missing otherwise. Absent where unsupported.
+   */
+  resolveTargetChat?: (ref: string) => Promise<{ id: string; title: string; threadId?: string | null }>;
   services: CommandServices;
 }
 

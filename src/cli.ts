@@ -13,6 +13,10 @@ import { startBot } from "./main.js";
 import { createWatcher } from "./stories/watcher.js";
 import { createTagger } from "./topics/tagger.js";
 import { createTopicDirectory } from "./topics/topic-directory.js";
+import { removeCustomTopic, upsertCustomTopic } from "./db/topic-queries.js";
+import { parseQuery } from "./topics/query/parser.js";
+import { QueryError } from "./topics/query/query-error.js";
+import { searchPage } from "./topics/search.js";
 
 /** Thrown inside actions: printed as one line on stderr, then the process exits with `code`. */
 class CliError extends Error {
@@ -219,6 +223,49 @@ program
     print(Boolean(opts.json), rows.map(deliveryJson), () =>
       table(rows.map((d) => ({ id: d.id, story: d.storyId, platform: d.platform, chat: d.chatId, status: d.status, attempts: d.attempts, error: d.lastError }))),
     );
+  });
+
+program
+  .command("search")
+  .description("search stored stories (the /search query language)")
+  .argument("<query...>", 'e.g. "interest rates" -bitcoin since:7d')
+  .option("--limit <n>", "how many", positiveInt, 10)
+  .option("--json", "print JSON")
+  .action(async (words: string[], opts: { limit: number; json?: boolean }) => {
+    const outcome = await withDatabase((db) => searchPage(db, words.join(" "), { page: 1, pageSize: opts.limit, now: new Date() }));
+    if (outcome.status === "invalid") throw new CliError(`cannot read the query: ${outcome.message}`, 2);
+    const rows = outcome.items.map((i) => ({ ...storyJson(i.story), score: Number(i.score.toFixed(4)), snippet: i.snippet.map((p) => (p.match ? `**${p.text}**` : p.text)).join("") }));
+    print(Boolean(opts.json), rows, () => table(rows.map((r) => ({ score: r.score, published: r.publishedAt.slice(0, 16), source: r.source, title: r.title }))));
+  });
+
+const topicsCommand = program.commands.find((c) => c.name() === "topics");
+topicsCommand
+  ?.command("add")
+  .description("add (or replace) a custom topic")
+  .argument("<slug>", "lower-case letters, digits and hyphens")
+  .requiredOption("--label <label>", "the name people see")
+  .requiredOption("--query <query>", "which stories belong to it, in the /search language")
+  .option("--json", "print JSON")
+  .action(async (slug: string, opts: { label: string; query: string; json?: boolean }) => {
+    if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(slug)) throw new CliError(`topic slug must be lower-case letters, digits and hyphens, not "${slug}"`, 2);
+    try {
+      parseQuery(opts.query);
+    } catch (error) {
+      if (error instanceof QueryError) throw new CliError(`--query: ${error.message}`, 2);
+      throw error;
+    }
+    const status = await withDatabase((db) => upsertCustomTopic(db, { slug, label: opts.label, query: opts.query }));
+    print(Boolean(opts.json), { status, slug }, () => `${status}: topic ${slug}`);
+  });
+topicsCommand
+  ?.command("remove")
+  .description("remove a custom topic (subscriptions to it stay, and match nothing new)")
+  .argument("<slug>")
+  .option("--json", "print JSON")
+  .action(async (slug: string, opts: { json?: boolean }) => {
+    const removed = await withDatabase((db) => removeCustomTopic(db, slug));
+    if (!removed) throw new CliError(`no custom topic "${slug}" (catalog topics cannot be removed)`, 2);
+    print(Boolean(opts.json), { removed: slug }, () => `removed topic ${slug}`);
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -1,10 +1,19 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Registry } from "prom-client";
+
+/** A route an adapter serves on HTTP_PORT (the Telegram webhook); it writes its own response. */
+export interface HttpRoute {
+  method: "GET" | "POST";
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
 
 export interface HttpRoutes {
   health: () => Promise<{ ok: boolean } & Record<string, unknown>>;
   metrics: Registry;
+  /** Adapters' routes, matched exactly after /healthz and /metrics. */
+  extra?: readonly HttpRoute[];
 }
 
 export interface HttpHandle {
@@ -12,7 +21,7 @@ export interface HttpHandle {
   close(): Promise<void>;
 }
 
-/** /healthz (JSON; 503 when the database is unreachable) and /metrics (Prometheus text). */
+/** /healthz (JSON; 503 when the database is unreachable), /metrics (Prometheus text) and adapters' routes. */
 export async function startHttpServer(port: number, routes: HttpRoutes): Promise<HttpHandle> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
@@ -31,6 +40,11 @@ export async function startHttpServer(port: number, routes: HttpRoutes): Promise
         .metrics()
         .then((text) => res.writeHead(200, { "content-type": routes.metrics.contentType }).end(text))
         .catch(fail);
+      return;
+    }
+    const route = routes.extra?.find((r) => r.method === req.method && r.path === path);
+    if (route) {
+      route.handle(req, res).catch((error: unknown) => (res.headersSent ? res.end() : fail(error)));
       return;
     }
     res.writeHead(404, { "content-type": "text/plain" }).end("not found\n");

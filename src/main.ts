@@ -15,8 +15,9 @@ import { startHttpServer } from "./http.js";
 import { importFeedFile } from "./ingest/import-file.js";
 import type { Logger } from "./logger.js";
 import { createMetrics } from "./metrics.js";
-import { CONSOLE_CHAT_ID, createConsoleAdapter } from "./platforms/console/console-adapter.js";
-import type { PlatformAdapter } from "./platforms/platform.js";
+import { commandsVersion } from "../commands/version.js";
+import { CONSOLE_CHAT_ID } from "./platforms/console/console-adapter.js";
+import { createAdapters } from "./platforms/create-adapters.js";
 import { createCommandServices } from "./services.js";
 import { createWatcher } from "./stories/watcher.js";
 import { createTagger } from "./topics/tagger.js";
@@ -68,15 +69,12 @@ export async function startBot(opts: StartOptions): Promise<StartResult> {
   if (opened.applied.length > 0) logger.info({ applied: opened.applied }, "database migrated");
 
   const services = createCommandServices(db, { defaultTimezone: config.timezone });
-  const adapters: PlatformAdapter[] = [];
-  const consoleMode = !config.telegram && !config.discord;
-  if (consoleMode) {
-    logger.info("no TELEGRAM_BOT_TOKEN or DISCORD_TOKEN set: running the local console channel (type /help)");
-    adapters.push(createConsoleAdapter({ services, logger, input: opts.stdin, output: opts.stdout }));
-  } else {
+  const created = await createAdapters(config, { services, logger, commandsVersion: commandsVersion() }, { stdin: opts.stdin, stdout: opts.stdout });
+  if (created.status === "error") {
     await db.destroy();
-    return { status: "error", error: "Telegram and Discord adapters are not part of this version yet; unset TELEGRAM_BOT_TOKEN and DISCORD_TOKEN to use the console channel", exitCode: 2 };
+    return { status: "error", error: created.error, exitCode: 2 };
   }
+  const { adapters, consoleMode } = created;
 
   const metrics = createMetrics(() => deliveryCountsByStatus(db));
   const dispatcher = createDispatcher({
@@ -99,6 +97,7 @@ export async function startBot(opts: StartOptions): Promise<StartResult> {
   let lastPass: Date | null = null;
   const http = await startHttpServer(config.httpPort, {
     metrics: metrics.registry,
+    extra: adapters.flatMap((a) => a.httpRoutes ?? []),
     health: async () => {
       let database = true;
       try {

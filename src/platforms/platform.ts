@@ -1,4 +1,5 @@
 import type { AlertChannel } from "../delivery/alert-channel.js";
+import type { HttpRoute } from "../http.js";
 
 export type PlatformState = "starting" | "running" | "reconnecting" | "stopped" | "error";
 
@@ -11,4 +12,6 @@ export interface PlatformAdapter extends AlertChannel {
   /** Stops taking commands; sends already in flight finish. */
   stop(): Promise<void>;
   health(): { state: PlatformState; detail?: string };
+  /** Routes to serve on HTTP_PORT (Telegram's webhook); mounted before `start()` is called. */
+  readonly httpRoutes?: readonly HttpRoute[];
 }

@@ -1,7 +1,6 @@
 import type { Subscription } from "../db/subscription-queries.js";
+import { createPercolator } from "../topics/percolator.js";
 import { parseQuery } from "../topics/query/parser.js";
-import { matches } from "../topics/query/matcher.js";
-import type { Query } from "../topics/query/ast.js";
 import type { Story } from "./story.js";
 
 export interface SubscriptionMatcher {
@@ -10,10 +9,14 @@ export interface SubscriptionMatcher {
   size: number;
 }
 
-/** Topic subscriptions by slug for a direct lookup; query subscriptions are verified one by one. */
+/**
+ * Topic subscriptions by slug (a story carries its topics); query subscriptions go through the
+ * percolator, which verifies only the queries filed under terms the story contains.
+ */
 export function createSubscriptionMatcher(subscriptions: readonly Subscription[], onInvalid?: (sub: Subscription, error: string) => void): SubscriptionMatcher {
   const byTopic = new Map<string, Subscription[]>();
-  const byQuery: Array<{ sub: Subscription; query: Query }> = [];
+  const byId = new Map<number, Subscription>();
+  const percolator = createPercolator<number>();
   for (const sub of subscriptions) {
     if (!sub.active) continue;
     if (sub.topicSlug !== null) {
@@ -22,7 +25,8 @@ export function createSubscriptionMatcher(subscriptions: readonly Subscription[]
       byTopic.set(sub.topicSlug, list);
     } else if (sub.query !== null) {
       try {
-        byQuery.push({ sub, query: parseQuery(sub.query) });
+        percolator.add(sub.id, parseQuery(sub.query));
+        byId.set(sub.id, sub);
       } catch (error) {
         onInvalid?.(sub, error instanceof Error ? error.message : String(error));
       }
@@ -32,7 +36,10 @@ export function createSubscriptionMatcher(subscriptions: readonly Subscription[]
     size: subscriptions.length,
     match(story) {
       const found = story.topics.flatMap((slug) => byTopic.get(slug) ?? []);
-      for (const { sub, query } of byQuery) if (matches(query, story, story.publishedAt)) found.push(sub);
+      for (const id of percolator.match(story, story.publishedAt)) {
+        const sub = byId.get(id);
+        if (sub) found.push(sub);
+      }
       return found;
     },
   };

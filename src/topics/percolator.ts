@@ -1,8 +1,8 @@
 import type { MatchableStory } from "../stories/story.js";
-import type { Field, Query } from "./query/ast.js";
+import type { Field, Query, QueryNode } from "./query/ast.js";
 import { indexStory, type IndexedStory } from "./query/indexed-story.js";
 import { isRecentEnough, matchesNode } from "./query/matcher.js";
-import { PREFIX_KEY_LENGTH, requiredKeys, type IndexKey } from "./required-terms.js";
+import { guessKeyCost, PREFIX_KEY_LENGTH, requiredKeys, type IndexKey, type KeyCost } from "./required-terms.js";
 
 /**
  * Many standing queries against one new story at a time. Each distinct query is filed under keys
@@ -20,25 +20,40 @@ export interface Percolator<Id> {
   readonly size: number;
 }
 
+export interface PercolatorOptions {
+  /**
+   * How common each key is (e.g. keyFrequencyFromSample over recent stories), so that each query
+   * is filed under its rarest term. Only speed depends on it, never the answers.
+   */
+  keyCost?: KeyCost;
+}
+
 /** Subscribers of one distinct query. */
 interface QueryGroup<Id> {
   readonly signature: string;
   readonly query: Query;
   readonly keys: readonly IndexKey[] | null;
+  /** Finding any of its keys in a story is already a match (`kyiv OR zelensky`): skip the check. */
+  readonly provenByKey: boolean;
   readonly ids: Set<Id>;
+  /** The last story this group was looked at for; saves a Set per story. */
+  lastStory: number;
 }
 
-type Postings<Id> = Map<string, Set<QueryGroup<Id>>>;
+type Postings<Id> = Map<string, Array<QueryGroup<Id>>>;
 
 const FIELDS: readonly Field[] = ["body", "title", "source", "section", "topic"];
 
-export function createPercolator<Id>(): Percolator<Id> {
+export function createPercolator<Id>(options: PercolatorOptions = {}): Percolator<Id> {
+  const keyCost = options.keyCost ?? guessKeyCost;
   const groups = new Map<string, QueryGroup<Id>>();
   const groupOf = new Map<Id, QueryGroup<Id>>();
   const alwaysCheck = new Set<QueryGroup<Id>>();
   const exact = postingsByField<Id>();
   const prefixes = postingsByField<Id>();
+  let storyNumber = 0;
 
+  const postingsFor = (key: IndexKey): Postings<Id> => (key.kind === "token" ? exact : prefixes)[key.field];
   const file = (group: QueryGroup<Id>): void => {
     if (group.keys === null) alwaysCheck.add(group);
     else for (const key of group.keys) addTo(postingsFor(key), key.value, group);
@@ -47,7 +62,6 @@ export function createPercolator<Id>(): Percolator<Id> {
     if (group.keys === null) alwaysCheck.delete(group);
     else for (const key of group.keys) deleteFrom(postingsFor(key), key.value, group);
   };
-  const postingsFor = (key: IndexKey): Postings<Id> => (key.kind === "token" ? exact : prefixes)[key.field];
 
   const remove = (id: Id): boolean => {
     const group = groupOf.get(id);
@@ -67,7 +81,8 @@ export function createPercolator<Id>(): Percolator<Id> {
       const signature = signatureOf(query);
       let group = groups.get(signature);
       if (group === undefined) {
-        group = { signature, query, keys: requiredKeys(query.root), ids: new Set() };
+        const keys = uniqueKeys(requiredKeys(query.root, keyCost));
+        group = { signature, query, keys, provenByKey: query.since === null && isProvenByKey(query.root), ids: new Set(), lastStory: 0 };
         groups.set(signature, group);
         file(group);
       }
@@ -76,13 +91,18 @@ export function createPercolator<Id>(): Percolator<Id> {
     },
     remove,
     match(story, now = new Date()) {
+      storyNumber += 1;
+      const current = storyNumber;
       const indexed = indexStory(story);
       const matched: Id[] = [];
-      for (const group of candidates(indexed, exact, prefixes, alwaysCheck)) {
-        if (isRecentEnough(group.query, story.publishedAt, now) && matchesNode(group.query.root, indexed)) {
-          for (const id of group.ids) matched.push(id);
-        }
-      }
+      const consider = (group: QueryGroup<Id>): void => {
+        if (group.lastStory === current) return;
+        group.lastStory = current;
+        const found = group.provenByKey || (isRecentEnough(group.query, story.publishedAt, now) && matchesNode(group.query.root, indexed));
+        if (found) for (const id of group.ids) matched.push(id);
+      };
+      for (const group of alwaysCheck) consider(group);
+      forEachCandidate(indexed, exact, prefixes, consider);
       return matched;
     },
     get size() {
@@ -91,28 +111,34 @@ export function createPercolator<Id>(): Percolator<Id> {
   };
 }
 
-/** Every group filed under a key the story has, plus those that have no key. */
-function candidates<Id>(
+/** Calls `visit` for every group filed under a key the story has (possibly more than once). */
+function forEachCandidate<Id>(
   story: IndexedStory,
   exact: Record<Field, Postings<Id>>,
   prefixes: Record<Field, Postings<Id>>,
-  alwaysCheck: ReadonlySet<QueryGroup<Id>>,
-): Set<QueryGroup<Id>> {
-  const found = new Set(alwaysCheck);
-  const collect = (groups: ReadonlySet<QueryGroup<Id>> | undefined): void => {
-    if (groups) for (const group of groups) found.add(group);
-  };
+  visit: (group: QueryGroup<Id>) => void,
+): void {
   for (const field of FIELDS) {
     const fieldExact = exact[field];
     const fieldPrefixes = prefixes[field];
     for (const token of story[field].positions.keys()) {
-      collect(fieldExact.get(token));
+      fieldExact.get(token)?.forEach(visit);
       if (fieldPrefixes.size === 0) continue;
       const longest = Math.min(PREFIX_KEY_LENGTH, token.length);
-      for (let length = 1; length <= longest; length += 1) collect(fieldPrefixes.get(token.slice(0, length)));
+      for (let length = 1; length <= longest; length += 1) fieldPrefixes.get(token.slice(0, length))?.forEach(visit);
     }
   }
-  return found;
+}
+
+/**
+ * True when the keys say it all: a single word, a prefix no longer than its key, or an OR of
+ * those. Anything with a phrase, a longer prefix, an AND or a NOT needs the matcher.
+ */
+function isProvenByKey(node: QueryNode): boolean {
+  if (node.type === "word") return true;
+  if (node.type === "prefix") return node.tokens.length === 1 && (node.tokens[0]?.length ?? 0) <= PREFIX_KEY_LENGTH;
+  if (node.type === "or") return node.children.every(isProvenByKey);
+  return false;
 }
 
 /** Queries that differ only in how a word was typed ("Leak" vs "leak") share a group. */
@@ -124,14 +150,24 @@ function postingsByField<Id>(): Record<Field, Postings<Id>> {
   return { body: new Map(), title: new Map(), source: new Map(), section: new Map(), topic: new Map() };
 }
 
+/** `"kyiv mayor" OR "kyiv police"` needs filing under "kyiv" once. */
+function uniqueKeys(keys: IndexKey[] | null): IndexKey[] | null {
+  if (keys === null) return null;
+  const byName = new Map(keys.map((key) => [`${key.kind} ${key.field} ${key.value}`, key]));
+  return [...byName.values()];
+}
+
+/** Postings are arrays: iterated for every story, changed only when subscriptions change. */
 function addTo<Id>(postings: Postings<Id>, value: string, group: QueryGroup<Id>): void {
   const groups = postings.get(value);
-  if (groups) groups.add(group);
-  else postings.set(value, new Set([group]));
+  if (groups === undefined) postings.set(value, [group]);
+  else groups.push(group);
 }
 
 function deleteFrom<Id>(postings: Postings<Id>, value: string, group: QueryGroup<Id>): void {
   const groups = postings.get(value);
-  groups?.delete(group);
-  if (groups?.size === 0) postings.delete(value);
+  if (groups === undefined) return;
+  const at = groups.indexOf(group);
+  if (at !== -1) groups.splice(at, 1);
+  if (groups.length === 0) postings.delete(value);
 }

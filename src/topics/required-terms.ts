@@ -10,42 +10,48 @@ export interface IndexKey {
   value: string;
 }
 
+/** An estimate of how many stories contain a key: any scale, lower means rarer. */
+export type KeyCost = (key: IndexKey) => number;
+
 /** Prefix terms are filed under their first letters, so a story looks up this many per token. */
 export const PREFIX_KEY_LENGTH = 3;
 
 /**
  * Keys of which any matching story contains at least one, or null when there is no such set and
  * the query must be checked against every story. An AND needs only one of its children's keys
- * (each child must match anyway), so the cheapest child is used; an OR needs all branches'.
+ * (each child must match anyway), so the rarest child is used; an OR needs all branches' keys.
+ * The choice only affects speed: any child's keys are correct.
  */
-export function requiredKeys(node: QueryNode): IndexKey[] | null {
+export function requiredKeys(node: QueryNode, cost: KeyCost = guessKeyCost): IndexKey[] | null {
   switch (node.type) {
     case "not":
       return null;
     case "or": {
       const keys: IndexKey[] = [];
       for (const child of node.children) {
-        const childKeys = requiredKeys(child);
+        const childKeys = requiredKeys(child, cost);
         if (childKeys === null) return null;
         keys.push(...childKeys);
       }
       return keys;
     }
     case "and": {
-      let best: IndexKey[] | null = null;
+      let best: { keys: IndexKey[]; cost: number } | null = null;
       for (const child of node.children) {
-        const childKeys = child.type === "not" ? null : requiredKeys(child);
-        if (childKeys !== null && (best === null || totalCost(childKeys) < totalCost(best))) best = childKeys;
+        const keys = child.type === "not" ? null : requiredKeys(child, cost);
+        if (keys === null) continue;
+        const total = keys.reduce((sum, key) => sum + cost(key), 0);
+        if (best === null || total < best.cost) best = { keys, cost: total };
       }
-      return best;
+      return best?.keys ?? null;
     }
     default:
-      return [termKey(node)];
+      return [termKey(node, cost)];
   }
 }
 
-/** A phrase is filed under its least common-looking word; a prefix under its first letters. */
-function termKey(term: TermNode): IndexKey {
+/** A phrase is filed under its rarest word; a prefix under its first letters. */
+function termKey(term: TermNode, cost: KeyCost): IndexKey {
   if (term.type === "word") return { kind: "token", field: term.field, value: term.token };
   const exact = term.type === "prefix" ? term.tokens.slice(0, -1) : term.tokens;
   const candidates: IndexKey[] = exact.map((value) => ({ kind: "token", field: term.field, value }));
@@ -53,25 +59,19 @@ function termKey(term: TermNode): IndexKey {
   if (term.type === "prefix" && last !== undefined) {
     candidates.push({ kind: "prefix", field: term.field, value: last.slice(0, PREFIX_KEY_LENGTH) });
   }
-  return candidates.reduce((best, key) => (keyCost(key) < keyCost(best) ? key : best));
+  return candidates.reduce((best, key) => (cost(key) < cost(best) ? key : best));
 }
 
 /**
- * A guess at how many stories contain a key, used only to choose among keys that are all correct.
- * Filters name a handful of values shared by many stories; short words and prefixes are common.
+ * The cost used when no story statistics are given: filters name a handful of values shared by
+ * many stories; short words, common words and prefixes tend to be frequent.
  */
 const FIELD_WEIGHT: Readonly<Record<Field, number>> = { body: 1, title: 0.5, source: 20, section: 20, topic: 10 };
 const COMMON_WORDS = new Set(["the", "a", "an", "of", "to", "in", "and", "for", "on", "at", "by", "with", "from", "is", "it", "as", "new", "say", "said", "after", "over", "us", "s", "year", "be", "ha", "has", "was", "will", "not", "or"]);
 
-function keyCost(key: IndexKey): number {
+export function guessKeyCost(key: IndexKey): number {
   const common = COMMON_WORDS.has(key.value) ? 50 : 1;
   const short = 1 + Math.max(0, 6 - key.value.length) * 0.5;
   const prefix = key.kind === "prefix" ? 4 * (PREFIX_KEY_LENGTH + 1 - Math.min(PREFIX_KEY_LENGTH, key.value.length)) : 1;
   return FIELD_WEIGHT[key.field] * common * short * prefix;
-}
-
-function totalCost(keys: readonly IndexKey[]): number {
-  let sum = 0;
-  for (const key of keys) sum += keyCost(key);
-  return sum;
 }

@@ -19,7 +19,7 @@ describe("npm start with no tokens: the console channel", () => {
       await bot.waitForStdout(/\/subscribe world — follow a topic/);
 
       bot.send("/subscribe");
-      await bot.waitForStdout(/missing topic\. Usage: \/subscribe <topic>/);
+      await bot.waitForStdout(/missing topic\. Usage: \/subscribe <topic or search words>/);
 
       bot.send("/latest nonsense-topic");
       await bot.waitForStdout(/No topic "nonsense-topic"/);
