@@ -1,4 +1,5 @@
 import type { Delivery } from "./db/delivery-queries.js";
+import type { Source } from "./db/source-queries.js";
 import type { Subscription } from "./db/subscription-queries.js";
 import type { Story } from "./stories/story.js";
 
@@ -55,4 +56,21 @@ export function table(rows: ReadonlyArray<Record<string, string | number | null>
   const widths = keys.map((k) => Math.min(60, Math.max(k.length, ...rows.map((r) => cell(r[k] ?? null).length))));
   const line = (values: string[]) => values.map((v, i) => (v.length > (widths[i] ?? 0) ? v.slice(0, (widths[i] ?? 1) - 1) + "…" : v.padEnd(widths[i] ?? 0))).join("  ").trimEnd();
   return [line(keys), ...rows.map((r) => line(keys.map((k) => cell(r[k] ?? null))))].join("\n");
+}
+
+export function sourceJson(s: Source) {
+  return {
+    id: s.id,
+    url: s.url,
+    name: s.name,
+    topics: s.topics,
+    breaking: s.breaking,
+    everySeconds: s.everySeconds,
+    paused: s.paused,
+    consecutiveFailures: s.consecutiveFailures,
+    lastError: s.lastError,
+    lastPolledAt: s.lastPolledAt?.toISOString() ?? null,
+    lastSuccessAt: s.lastSuccessAt?.toISOString() ?? null,
+    nextPollAt: s.nextPollAt.toISOString(),
+  };
 }

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import type { Kysely } from "kysely";
 import { ConfigError, loadDotEnv, readConfig, type Config } from "./config.js";
-import { deliveryJson, storyJson, subscriptionJson, table } from "./cli-output.js";
+import { deliveryJson, sourceJson, storyJson, subscriptionJson, table } from "./cli-output.js";
 import { openMigratedDatabase } from "./database.js";
 import { listDeliveries, type DeliveryStatus } from "./db/delivery-queries.js";
 import type { Database } from "./db/schema.js";
@@ -10,9 +10,16 @@ import { allSubscriptions, subscribe, unsubscribe, type SubscriptionMode } from 
 import { importFeedFile } from "./ingest/import-file.js";
 import { createLogger, scrubSecrets, type Logger } from "./logger.js";
 import { startBot } from "./main.js";
+import { createClusterer } from "./stories/clusterer.js";
 import { createWatcher } from "./stories/watcher.js";
 import { createTagger } from "./topics/tagger.js";
 import { createTopicDirectory } from "./topics/topic-directory.js";
+import { readFile } from "node:fs/promises";
+import { addSource, listSources, removeSource, resumeSource } from "./db/source-queries.js";
+import { createHostLimiter } from "./ingest/fetch/index.js";
+import { readOpml, writeOpml } from "./ingest/opml.js";
+import { parseInterval } from "./ingest/poll-schedule.js";
+import { pollDueSources } from "./ingest/poll-sources.js";
 import { removeCustomTopic, upsertCustomTopic } from "./db/topic-queries.js";
 import { parseQuery } from "./topics/query/parser.js";
 import { QueryError } from "./topics/query/query-error.js";
@@ -122,7 +129,8 @@ program
     const outcomes = await withDatabase(async (db, _config, logger) => {
       const tagger = createTagger(await createTopicDirectory(db).all());
       const results = [];
-      for (const file of files) results.push(await importFeedFile(db, file, { now: new Date(), tagger }));
+      const clusterer = createClusterer();
+      for (const file of files) results.push(await importFeedFile(db, file, { now: new Date(), tagger, clusterer }));
       // Match the new stories now: the outbox is written before this command returns.
       const pass = await createWatcher({ db, logger }).runOnce();
       return { results, deliveries: pass.deliveries };
@@ -266,6 +274,127 @@ topicsCommand
     const removed = await withDatabase((db) => removeCustomTopic(db, slug));
     if (!removed) throw new CliError(`no custom topic "${slug}" (catalog topics cannot be removed)`, 2);
     print(Boolean(opts.json), { removed: slug }, () => `removed topic ${slug}`);
+  });
+
+
+const sources = program.command("sources").description("feeds that are polled for stories");
+
+sources
+  .command("add")
+  .description("add a feed to poll")
+  .argument("<url>", "an http(s) feed URL")
+  .option("--name <name>", "display name (default: the feed's title)")
+  .option("--topic <slug>", "tag every story with this topic (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+  .option("--every <interval>", "poll interval, 1m to 1d", "5m")
+  .option("--breaking", "every story from this source is breaking news")
+  .option("--json", "print JSON")
+  .action(async (url: string, opts: { name?: string; topic: string[]; every: string; breaking?: boolean; json?: boolean }) => {
+    if (!/^https?:\/\/[^\s/]+/i.test(url)) throw new CliError(`url must be an http(s) URL, not "${url}"`, 2);
+    const every = parseInterval(opts.every);
+    if (every === null) throw new CliError(`--every must be between 1m and 1d (e.g. 5m, 2h), not "${opts.every}"`, 2);
+    const result = await withDatabase(async (db) => {
+      const known = new Set((await createTopicDirectory(db).all()).map((t) => t.slug));
+      const unknown = opts.topic.filter((t) => !known.has(t));
+      if (unknown.length > 0) throw new CliError(`unknown topic ${unknown.join(", ")}; \`newsflash topics\` lists them`, 2);
+      return addSource(db, { url, name: opts.name ?? null, topics: opts.topic, everySeconds: every, breaking: Boolean(opts.breaking) });
+    });
+    print(Boolean(opts.json), { status: result.status, source: sourceJson(result.source) }, () =>
+      result.status === "exists" ? `already polled as source ${result.source.id}` : `added source ${result.source.id}: ${url} (every ${opts.every}; its current items are stored without alerts on the first poll)`,
+    );
+  });
+
+sources
+  .command("list")
+  .description("list sources with their polling state")
+  .option("--json", "print JSON")
+  .action(async (opts: { json?: boolean }) => {
+    const list = await withDatabase((db) => listSources(db, { kind: "feed" }));
+    print(Boolean(opts.json), list.map(sourceJson), () =>
+      table(list.map((s) => ({ id: s.id, name: s.name, state: s.paused ? "PAUSED" : s.consecutiveFailures > 0 ? `failing (${s.consecutiveFailures})` : "ok", every: `${s.everySeconds / 60}m`, "last error": s.lastError, url: s.url }))),
+    );
+  });
+
+sources
+  .command("remove")
+  .description("stop polling a source (its stories stay)")
+  .argument("<id>", "source id", positiveInt)
+  .option("--json", "print JSON")
+  .action(async (id: number, opts: { json?: boolean }) => {
+    const removed = await withDatabase((db) => removeSource(db, id));
+    if (!removed) throw new CliError(`no source ${id}`, 2);
+    print(Boolean(opts.json), { removed: id }, () => `removed source ${id}`);
+  });
+
+sources
+  .command("resume")
+  .description("resume a paused source and poll it at once")
+  .argument("<id>", "source id", positiveInt)
+  .action(async (id: number) => {
+    if (!(await withDatabase((db) => resumeSource(db, id)))) throw new CliError(`no source ${id}`, 2);
+    process.stdout.write(`source ${id} resumed\n`);
+  });
+
+sources
+  .command("import")
+  .description("add every feed of an OPML file")
+  .argument("<opml>", "OPML file")
+  .option("--every <interval>", "poll interval for the imported feeds", "5m")
+  .option("--json", "print JSON")
+  .action(async (file: string, opts: { every: string; json?: boolean }) => {
+    const every = parseInterval(opts.every);
+    if (every === null) throw new CliError(`--every must be between 1m and 1d, not "${opts.every}"`, 2);
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (error) {
+      throw new CliError(`cannot read ${file}: ${(error as Error).message}`, 2);
+    }
+    const parsed = readOpml(text);
+    if (parsed.status === "error") throw new CliError(`${file}: ${parsed.error}`, 2);
+    const results = await withDatabase(async (db) => {
+      const known = new Set((await createTopicDirectory(db).all()).map((t) => t.slug));
+      const out = [];
+      for (const feed of parsed.feeds) {
+        const r = await addSource(db, { url: feed.url, name: feed.name, topics: feed.topics.filter((t) => known.has(t)), everySeconds: every, breaking: false });
+        out.push({ status: r.status, id: r.source.id, url: feed.url });
+      }
+      return out;
+    });
+    print(Boolean(opts.json), results, () => `${results.filter((r) => r.status === "created").length} added, ${results.filter((r) => r.status === "exists").length} already known`);
+  });
+
+sources
+  .command("export")
+  .description("print the sources as OPML")
+  .action(async () => {
+    const list = await withDatabase((db) => listSources(db, { kind: "feed" }));
+    process.stdout.write(writeOpml(list) + "\n");
+  });
+
+program
+  .command("poll")
+  .description("poll every due source once and print what each gave")
+  .option("--all", "poll every active source, due or not")
+  .option("--json", "print JSON")
+  .action(async (opts: { all?: boolean; json?: boolean }) => {
+    const outcome = await withDatabase(async (db, _config, logger) => {
+      const tagger = createTagger(await createTopicDirectory(db).all());
+      const reports = await pollDueSources({ db, tagger, clusterer: createClusterer(), logger, hostLimiter: createHostLimiter(2) }, { all: opts.all });
+      const pass = await createWatcher({ db, logger }).runOnce();
+      return { reports, deliveries: pass.deliveries };
+    });
+    print(Boolean(opts.json), outcome, () =>
+      outcome.reports.length === 0
+        ? "no source is due"
+        : outcome.reports
+            .map((r) => {
+              const o = r.outcome;
+              const what = o.status === "ok" ? `${o.new} new, ${o.duplicate} duplicate${o.warning ? ` (${o.warning})` : ""}` : o.status === "not-modified" ? "not modified" : `failed: ${o.error}${o.paused ? " (paused)" : ""}`;
+              return `${r.sourceId} ${r.name}: ${what}`;
+            })
+            .concat(`${outcome.deliveries} deliveries queued`)
+            .join("\n"),
+    );
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -19,6 +19,7 @@ import { commandsVersion } from "../commands/version.js";
 import { CONSOLE_CHAT_ID } from "./platforms/console/console-adapter.js";
 import { createAdapters } from "./platforms/create-adapters.js";
 import { createCommandServices } from "./services.js";
+import { createClusterer } from "./stories/clusterer.js";
 import { createWatcher } from "./stories/watcher.js";
 import { createTagger } from "./topics/tagger.js";
 import { createTopicDirectory } from "./topics/topic-directory.js";
@@ -54,7 +55,7 @@ async function importExamples(db: Kysely<Database>, logger: Logger, mode: Config
   const tagger = createTagger(await createTopicDirectory(db).all());
   const files = (await readdir(examplesFolder)).filter((f) => /\.(xml|rss|atom|json)$/.test(f)).sort();
   for (const file of files) {
-    const outcome = await importFeedFile(db, join(examplesFolder, file), { now: new Date(), tagger });
+    const outcome = await importFeedFile(db, join(examplesFolder, file), { now: new Date(), tagger, clusterer: createClusterer() });
     if (outcome.status === "error") logger.warn({ file, error: outcome.error }, "example feed could not be imported");
     else if (outcome.new > 0) logger.info({ file, new: outcome.new }, "no sources configured: imported the example feed");
   }

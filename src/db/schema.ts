@@ -21,6 +21,8 @@ export interface SourcesTable {
   lease_until: number | null;
   paused: Generated<number>;
   created_at: number;
+  named_by_user: Generated<number>;
+  feed_interval_seconds: number | null;
 }
 
 export interface StoriesTable {
@@ -97,6 +99,14 @@ export interface DeliveriesTable {
   created_at: number;
   updated_at: number;
   sent_at: number | null;
+  /** 0003: "alert" | "edit" | "digest". */
+  kind: Generated<string>;
+  /** 0003: for an edit, the alert delivery whose message it rewrites. */
+  edit_of: number | null;
+  /** 0003: set just before the platform call; with an expired lease it marks a possible duplicate. */
+  send_started_at: number | null;
+  /** 0003: on a sent alert, when it was last edited in place. */
+  edited_at: number | null;
 }
 
 export interface KvTable {
@@ -113,4 +123,46 @@ export interface Database {
   subscriptions: SubscriptionsTable;
   deliveries: DeliveriesTable;
   kv: KvTable;
+  chat_settings: ChatSettingsTable;
+  digest_items: DigestItemsTable;
+  discord_publish_backlog: DiscordPublishBacklogTable;
+}
+
+/** Discord alerts posted in an announcement channel whose publish (crosspost) waits for the hourly limit. */
+export interface DiscordPublishBacklogTable {
+  id: Generated<number>;
+  channel_id: string;
+  message_id: string;
+  story_id: number | null;
+  due_at: number;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: number;
+}
+
+/** 0003: per-chat delivery settings (mute, quiet hours, digest times); a row exists once set. */
+export interface ChatSettingsTable {
+  platform: string;
+  chat_id: string;
+  timezone: string | null;
+  digest_times: string | null;
+  digest_since: number | null;
+  last_digest_at: number | null;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  quiet_breaking: Generated<number>;
+  muted_until: number | null;
+  updated_at: number;
+}
+
+/** 0003: a story waiting for a chat's next digest. */
+export interface DigestItemsTable {
+  id: Generated<number>;
+  platform: string;
+  chat_id: string;
+  story_id: number;
+  topic: string;
+  reason: string;
+  created_at: number;
+  digest_delivery_id: number | null;
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Kysely, Selectable, Updateable } from "kysely";
 import type { Database, SourcesTable } from "./schema.js";
 
 export interface Source {
@@ -21,6 +21,9 @@ export interface Source {
   nextPollAt: Date;
   paused: boolean;
   createdAt: Date;
+  namedByUser: boolean;
+  /** The interval the feed asks for (<ttl>, Cache-Control), when longer than ours. */
+  feedIntervalSeconds: number | null;
 }
 
 export function sourceFromRow(row: Selectable<SourcesTable>): Source {
@@ -44,6 +47,8 @@ export function sourceFromRow(row: Selectable<SourcesTable>): Source {
     nextPollAt: new Date(Number(row.next_poll_at)),
     paused: row.paused === 1,
     createdAt: new Date(Number(row.created_at)),
+    namedByUser: row.named_by_user === 1,
+    feedIntervalSeconds: row.feed_interval_seconds,
   };
 }
 
@@ -63,4 +68,91 @@ export async function countSources(db: Kysely<Database>, kind?: Source["kind"]):
   if (kind) query = query.where("kind", "=", kind);
   const row = await query.executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+export interface NewSource {
+  url: string;
+  name: string | null;
+  topics: string[];
+  everySeconds: number;
+  breaking: boolean;
+}
+
+export type AddSourceResult = { status: "created"; source: Source } | { status: "exists"; source: Source };
+
+/** Adds a feed to poll; due at once. Without a name, the feed's title is taken on the first poll. */
+export async function addSource(db: Kysely<Database>, src: NewSource, now = Date.now()): Promise<AddSourceResult> {
+  const existing = await db.selectFrom("sources").selectAll().where("url", "=", src.url).executeTakeFirst();
+  if (existing) return { status: "exists", source: sourceFromRow(existing) };
+  const row = await db
+    .insertInto("sources")
+    .values({
+      url: src.url,
+      name: src.name ?? new URL(src.url).host,
+      named_by_user: src.name ? 1 : 0,
+      kind: "feed",
+      topics: JSON.stringify(src.topics),
+      every_seconds: src.everySeconds,
+      breaking: src.breaking ? 1 : 0,
+      next_poll_at: now,
+      created_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { status: "created", source: sourceFromRow(row) };
+}
+
+export async function listSources(db: Kysely<Database>, opts: { kind?: Source["kind"] } = {}): Promise<Source[]> {
+  let query = db.selectFrom("sources").selectAll();
+  if (opts.kind) query = query.where("kind", "=", opts.kind);
+  return (await query.orderBy("id").execute()).map(sourceFromRow);
+}
+
+/** Removes a source; its stories stay (they may be in digests and search), unlinked from it. */
+export async function removeSource(db: Kysely<Database>, id: number): Promise<boolean> {
+  const result = await db.deleteFrom("sources").where("id", "=", id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/**
+ * Leases feed sources that are due, so no two pollers (processes or passes) fetch one feed at
+ * once; a crashed poller's lease simply expires.
+ */
+export async function claimDueSources(db: Kysely<Database>, opts: { now: number; leaseMs: number; limit: number; all?: boolean }): Promise<Source[]> {
+  const rows = await db
+    .updateTable("sources")
+    .set({ lease_until: opts.now + opts.leaseMs })
+    .where("id", "in", (eb) => {
+      let q = eb
+        .selectFrom("sources")
+        .select("id")
+        .where("kind", "=", "feed")
+        .where("paused", "=", 0)
+        .where((w) => w.or([w("lease_until", "is", null), w("lease_until", "<", opts.now)]));
+      if (!opts.all) q = q.where("next_poll_at", "<=", opts.now);
+      return q.orderBy("next_poll_at").limit(opts.limit);
+    })
+    .returningAll()
+    .execute();
+  return rows.map(sourceFromRow);
+}
+
+export type SourcePollUpdate = Pick<
+  Updateable<Database["sources"]>,
+  "url" | "name" | "etag" | "last_modified" | "body_hash" | "primed" | "last_error" | "consecutive_failures" | "next_poll_at" | "paused" | "feed_interval_seconds"
+>;
+
+/** Records a poll's outcome and releases the lease. */
+export async function recordPoll(db: Kysely<Database>, id: number, update: SourcePollUpdate, now = Date.now()): Promise<void> {
+  const success = update.consecutive_failures === 0;
+  await db
+    .updateTable("sources")
+    .set({ ...update, last_polled_at: now, lease_until: null, ...(success ? { last_success_at: now } : {}) })
+    .where("id", "=", id)
+    .execute();
+}
+
+export async function resumeSource(db: Kysely<Database>, id: number, now = Date.now()): Promise<boolean> {
+  const result = await db.updateTable("sources").set({ paused: 0, consecutive_failures: 0, next_poll_at: now }).where("id", "=", id).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -165,3 +165,41 @@ export async function clusterSources(db: Kysely<Database>, clusterId: number, ex
     .execute();
   return rows.map((r) => r.source_name);
 }
+
+export interface ClusterRow {
+  storyId: number;
+  clusterId: number | null;
+  fingerprint: string;
+  publishedAt: Date;
+  sourceName: string;
+}
+
+/** Fingerprinted stories stored after `afterId` and published since `since`, for the cluster index. */
+export async function storiesForClustering(db: Kysely<Database>, afterId: number, since: Date): Promise<ClusterRow[]> {
+  const rows = await db
+    .selectFrom("stories")
+    .select(["id", "cluster_id", "fingerprint", "published_at", "source_name"])
+    .where("id", ">", afterId)
+    .where("published_at", ">=", since.getTime())
+    .where("fingerprint", "is not", null)
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({ storyId: r.id, clusterId: r.cluster_id, fingerprint: r.fingerprint ?? "", publishedAt: new Date(Number(r.published_at)), sourceName: r.source_name }));
+}
+
+/** Each source of a cluster with when it was first seen reporting it. */
+export async function clusterSightings(db: Kysely<Database>, clusterId: number): Promise<Array<{ sourceName: string; firstSeenAt: Date }>> {
+  const rows = await db
+    .selectFrom("stories")
+    .select(["source_name", (eb) => eb.fn.min("first_seen_at").as("first")])
+    .where("cluster_id", "=", clusterId)
+    .groupBy("source_name")
+    .execute();
+  return rows.map((r) => ({ sourceName: r.source_name, firstSeenAt: new Date(Number(r.first)) }));
+}
+
+/** Stories older than `before` go, with their deliveries and topic rows (cascade); returns how many. */
+export async function pruneStoriesBefore(db: Kysely<Database>, before: Date): Promise<number> {
+  const result = await db.deleteFrom("stories").where("published_at", "<", before.getTime()).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import { ensureFileSource } from "../db/source-queries.js";
 import type { NewStory } from "../db/story-queries.js";
+import type { Clusterer } from "../stories/clusterer.js";
 import type { Tagger } from "../topics/tagger.js";
 import { parseFeed } from "./feed/parse-feed.js";
 import { storeStories } from "./store-stories.js";
@@ -18,7 +19,7 @@ export type ImportOutcome =
  * `newsflash import <file>`: an explicit request, so new stories may alert (the 48-hour rule
  * still applies). The file becomes a source of kind "file" so its guids dedupe like a feed's.
  */
-export async function importFeedFile(db: Kysely<Database>, file: string, opts: { now: Date; tagger: Tagger; alert?: boolean }): Promise<ImportOutcome> {
+export async function importFeedFile(db: Kysely<Database>, file: string, opts: { now: Date; tagger: Tagger; clusterer: Clusterer; alert?: boolean }): Promise<ImportOutcome> {
   const path = resolve(file);
   let body: Buffer;
   try {
@@ -45,6 +46,6 @@ export async function importFeedFile(db: Kysely<Database>, file: string, opts: {
     if (candidate.status === "ok") stories.push(candidate.story);
     else skipped.push(candidate.reason);
   }
-  const counts = await storeStories(db, stories);
+  const counts = await storeStories(db, stories, { clusterer: opts.clusterer, now: opts.now });
   return { status: "ok", file, title: name, items: feed.items.length, new: counts.new, duplicate: counts.duplicate, alertable: counts.alertable, skipped, warnings };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import { insertStory, type NewStory } from "../db/story-queries.js";
+import type { Clusterer } from "../stories/clusterer.js";
 
 export interface StoreCounts {
   new: number;
@@ -14,7 +15,8 @@ export interface StoreCounts {
  * Stores candidates in one transaction (one fsync per feed, not per item). Dedupe happens in
  * the store: a known guid or canonical URL is counted as a duplicate and left untouched.
  */
-export async function storeStories(db: Kysely<Database>, stories: readonly NewStory[]): Promise<StoreCounts> {
+export async function storeStories(db: Kysely<Database>, stories: readonly NewStory[], opts: { clusterer?: Clusterer; now?: Date } = {}): Promise<StoreCounts> {
+  const now = opts.now ?? new Date();
   return db.transaction().execute(async (trx) => {
     const counts: StoreCounts = { new: 0, duplicate: 0, alertable: 0, newIds: [] };
     const seenInBatch = new Set<string>();
@@ -25,9 +27,11 @@ export async function storeStories(db: Kysely<Database>, stories: readonly NewSt
         continue;
       }
       seenInBatch.add(story.canonicalUrl);
-      const result = await insertStory(trx, story);
+      const prepared = opts.clusterer ? await opts.clusterer.prepare(trx, story, now) : story;
+      const result = await insertStory(trx, prepared);
       if (result.status === "duplicate") counts.duplicate++;
       else {
+        opts.clusterer?.stored(prepared, result.id, result.clusterId);
         counts.new++;
         counts.newIds.push(result.id);
         if (story.alertable) counts.alertable++;

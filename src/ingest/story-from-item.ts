@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { NewStory } from "../db/story-queries.js";
+import { stripBreakingMarker } from "../stories/breaking-marker.js";
 import { searchDocument } from "../topics/query/search-document.js";
 import type { Tagger } from "../topics/tagger.js";
 import { canonicalUrl } from "./canonical-url.js";
@@ -32,7 +33,9 @@ function synthesizedKey(title: string, publishedAt: Date | null): string {
  * explicit import may, a source's first poll may not); the 48-hour rule applies on top.
  */
 export function storyFromItem(item: ParsedFeedItem, source: StorySource, opts: { now: Date; tagger: Tagger; alert: boolean }): CandidateResult {
-  const title = htmlToText(item.title).trim();
+  // "BREAKING: …" marks the story and is not part of the headline.
+  const marked = stripBreakingMarker(htmlToText(item.title).trim());
+  const title = marked.title;
   const bodyText = htmlToText(item.descriptionHtml || item.contentHtml || "");
   if (title === "" && bodyText === "") return { status: "skipped", reason: "item has neither a title nor a description" };
   const headline = title !== "" ? title : summarize(bodyText, { maxChars: 120 });
@@ -63,7 +66,7 @@ export function storyFromItem(item: ParsedFeedItem, source: StorySource, opts: {
       topics,
       publishedAt,
       firstSeenAt: opts.now,
-      breaking: source.breaking,
+      breaking: source.breaking || marked.breaking,
       alertable: opts.alert && fresh,
       clusterId: null,
       fingerprint: null,

@@ -18,6 +18,9 @@ export interface StoryText {
 
 /** Leads can be whole articles; the event is named in the first sentences, the rest is background. */
 const MAX_LEAD_TOKENS = 60;
+/** Enough text for MAX_LEAD_TOKENS, cut before tokenising so a 100 kB "summary" costs no more. */
+const MAX_LEAD_CHARS = 1000;
+const MAX_TITLE_CHARS = 400;
 
 const KIND_RANK: Record<FeatureKind, number> = { term: 0, alias: 1, name: 2, figure: 3 };
 
@@ -30,14 +33,16 @@ export interface EventFeature {
 /** The distinct normalised features of a story. */
 export function eventFeatures(story: StoryText): Map<string, EventFeature> {
   const features = new Map<string, EventFeature>();
-  const title = tokenize(story.title, !looksTitleCased(story.title));
-  const lead = tokenize(story.summary, true).slice(0, MAX_LEAD_TOKENS);
-  collect(title, features, true);
-  collect(lead, features, false);
+  const titleText = story.title.slice(0, MAX_TITLE_CHARS);
+  const title = tokenize(titleText, !looksTitleCased(titleText));
+  const lead = tokenize(story.summary.slice(0, MAX_LEAD_CHARS), true).slice(0, MAX_LEAD_TOKENS);
+  const lowercaseWords = new Set([...title, ...lead].filter((token) => token.kind === "word" && !token.capitalised).map((token) => token.text));
+  collect(title, features, true, lowercaseWords);
+  collect(lead, features, false, lowercaseWords);
   return features;
 }
 
-function collect(tokens: HeadlineToken[], into: Map<string, EventFeature>, inTitle: boolean): void {
+function collect(tokens: HeadlineToken[], into: Map<string, EventFeature>, inTitle: boolean, lowercaseWords: ReadonlySet<string>): void {
   const add = (text: string, kind: FeatureKind): void => {
     const seen = into.get(text) ?? { kind, inTitle };
     if (KIND_RANK[kind] > KIND_RANK[seen.kind]) seen.kind = kind;
@@ -45,17 +50,22 @@ function collect(tokens: HeadlineToken[], into: Map<string, EventFeature>, inTit
     into.set(text, seen);
   };
   for (const token of tokens) {
-    const feature = featureOf(token);
+    const feature = featureOf(token, lowercaseWords);
     if (feature !== null) add(...feature);
   }
   for (const acronym of deriveAcronyms(tokens)) add(acronym, "alias");
 }
 
-function featureOf(token: HeadlineToken): [string, FeatureKind] | null {
+/**
+ * A capital mid-sentence marks a name. At the start of a sentence it marks one only when the story
+ * never writes the word in lowercase ("Nordbank reported…" but not "Floods kill…" beside "flash floods").
+ */
+function featureOf(token: HeadlineToken, lowercaseWords: ReadonlySet<string>): [string, FeatureKind] | null {
   if (token.kind === "number") return [token.text, "figure"];
   const word = token.countryUs ? "usa" : token.text;
   const canonical = CANONICAL_FORMS.get(word);
-  const kind: FeatureKind = token.nameLike && !CONVENTIONAL_CAPITALS.has(word) ? "name" : "term";
+  const startsName = token.capitalised && token.sentenceStart && !lowercaseWords.has(word);
+  const kind: FeatureKind = (token.nameLike || startsName) && !CONVENTIONAL_CAPITALS.has(word) ? "name" : "term";
   if (canonical !== undefined) return [canonical, /^\d/.test(canonical) ? "figure" : kind];
   if (STOP_WORDS.has(word)) return null;
   return [lightStem(word), kind];

@@ -1,58 +1,76 @@
 import { eventFeatures, type FeatureKind, type StoryText } from "./event-features.js";
 
 /**
- * A story's event features as a sorted list of 32-bit words: the top 29 bits hash the feature,
- * the low 3 bits say its kind and whether the headline states it. Sorted so two fingerprints compare in one merge pass; a few hundred
- * bytes, so the store can keep it on the story row (see fingerprint-codec.ts).
+ * What a story says about its event, as a sorted list of 32-bit words: the top 29 bits hash one
+ * normalised feature, the low 3 bits tag its kind and whether the headline states it. Sorted, so
+ * two fingerprints compare in one merge pass; a few hundred bytes, so the story row can keep it
+ * (fingerprint-codec.ts).
  */
 export interface Fingerprint {
   readonly features: Uint32Array;
+  /** Derived from `features` once, since every comparison needs them. */
+  readonly hasLead: boolean;
+  /** Bit per weekday the story names (bit 0 Monday): wire leads date the event ("on Tuesday"). */
+  readonly weekdays: number;
 }
 
-export const KIND_BITS: Record<FeatureKind, number> = { term: 0, name: 1, figure: 2, alias: 3 };
-const KIND_MASK = 0b11;
-export const TITLE_BIT = 0b100;
-const TAG_MASK = 0b111;
+export const KIND_BITS: Readonly<Record<FeatureKind, number>> = { term: 0, name: 1, figure: 2, alias: 3 };
+/** How a feature word is laid out; similarity() reads it in its hot loop without function calls. */
+export const WORD_LAYOUT = { tagBits: 3, kindMask: 0b011, titleBit: 0b100 } as const;
+const { tagBits: TAG_BITS, titleBit: TITLE_BIT } = WORD_LAYOUT;
+
+const WEEKDAY_KEYS: ReadonlyMap<number, number> = new Map(
+  ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map((day, index) => [featureKey(hashFeature(day)), index]),
+);
 
 export function storyFingerprint(story: StoryText): Fingerprint {
   const words: number[] = [];
-  for (const [text, { kind, inTitle }] of eventFeatures(story)) {
-    words.push(((hashFeature(text) & ~TAG_MASK) | KIND_BITS[kind] | (inTitle ? TITLE_BIT : 0)) >>> 0);
+  for (const [text, feature] of eventFeatures(story)) {
+    const tag = KIND_BITS[feature.kind] | (feature.inTitle ? TITLE_BIT : 0);
+    words.push((((hashFeature(text) >>> TAG_BITS) << TAG_BITS) | tag) >>> 0);
   }
   words.sort((x, y) => x - y);
-  return { features: Uint32Array.from(dropHashTwins(words)) };
+  return fingerprintOf(Uint32Array.from(dropHashTwins(words)));
 }
 
-/** The feature identity of one fingerprint word, without its kind. */
+/** A fingerprint around sorted, unique feature words (as storyFingerprint or the codec produce them). */
+export function fingerprintOf(features: Uint32Array): Fingerprint {
+  let hasLead = false;
+  let weekdays = 0;
+  for (const word of features) {
+    hasLead ||= !inTitle(word);
+    const day = WEEKDAY_KEYS.get(featureKey(word));
+    if (day !== undefined) weekdays |= 1 << day;
+  }
+  return { features, hasLead, weekdays };
+}
+
+/** Which feature a word stands for, without its tags. */
 export function featureKey(word: number): number {
-  return word >>> 3;
+  return word >>> TAG_BITS;
 }
 
-export function inTitle(word: number): boolean {
+function inTitle(word: number): boolean {
   return (word & TITLE_BIT) !== 0;
 }
 
-export function featureKindBits(word: number): number {
-  return word & KIND_MASK;
-}
-
-/** Two texts whose 30-bit hashes collide count as one feature; keep the stronger kind. */
-function dropHashTwins(sorted: number[]): number[] {
-  const kept: number[] = [];
-  for (const word of sorted) {
-    const last = kept.at(-1);
-    if (last !== undefined && featureKey(last) === featureKey(word)) kept[kept.length - 1] = word;
-    else kept.push(word);
-  }
-  return kept;
-}
-
-/** FNV-1a over UTF-16 code units: stable across processes and releases, which the stored rows need. */
-function hashFeature(text: string): number {
+/** FNV-1a over UTF-16 code units: stable across processes and releases, which stored fingerprints need. */
+export function hashFeature(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
+}
+
+/** Two features whose hashes collide count as one; the merge in similarity() needs unique keys. */
+function dropHashTwins(sorted: number[]): number[] {
+  const kept: number[] = [];
+  for (const word of sorted) {
+    const last = kept.at(-1);
+    if (last !== undefined && featureKey(last) === featureKey(word)) kept[kept.length - 1] = Math.max(last, word);
+    else kept.push(word);
+  }
+  return kept;
 }

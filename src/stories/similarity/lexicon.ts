@@ -52,6 +52,10 @@ const SYNONYM_GROUPS: Record<string, string> = {
   fine: "fine fines fined penalty penalties",
   ban: "ban bans banned suspend suspends suspended suspension",
   outage: "outage outages disruption disruptions offline",
+  world: "world global worldwide",
+  fire: "fire fires blaze blazes wildfire wildfires",
+  break: "break breaks broke breach breaches breached cross crosses crossed surpass surpasses surpassed tops topped",
+  website: "website websites site sites",
   lawmaker: "lawmaker lawmakers legislator legislators deputies mps parliamentarians",
   billion: "billion billions bn",
   million: "million millions mn mln",
@@ -95,6 +99,7 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bu\.s\.(?=\W|$)/gi, "US"],
   [/\bu\.k\.(?=\W|$)/gi, "UK"],
   [/\bper cent\b/gi, "percent"],
+  [/\beuro[ -]?(?:zone|area)\b/gi, "eurozone"],
   [/\bstep(?:s|ped|ping)? down\b/gi, "resigns"],
   [/\bdeath toll\b/gi, "dead toll"],
 ];

@@ -1,0 +1,56 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.js";
+import { clusterSightings, storiesForClustering, type NewStory } from "../db/story-queries.js";
+import { isClusterBreaking } from "./breaking-marker.js";
+import { assignCluster, CLUSTER_WINDOW_MS, type RecentStory } from "./cluster-assign.js";
+import { createClusterIndex, decodeFingerprint, encodeFingerprint, storyFingerprint } from "./similarity/index.js";
+
+export interface Clusterer {
+  /** Fingerprints the story and decides its cluster (and cluster-driven breaking) before it is stored. */
+  prepare(db: Kysely<Database>, story: NewStory, now: Date): Promise<NewStory>;
+  /** Tells the index about a story that was stored, so later stories in the batch can join it. */
+  stored(story: NewStory, id: number, clusterId: number): void;
+}
+
+/**
+ * Keeps an in-memory index of the last 48 hours of stories, topped up from the database before
+ * each story (only rows it has not seen), so stories written by other processes count too.
+ */
+export function createClusterer(): Clusterer {
+  const index = createClusterIndex<RecentStory>();
+  let seenUpTo = 0;
+  let lastPrune = 0;
+
+  async function sync(db: Kysely<Database>, now: Date): Promise<void> {
+    const rows = await storiesForClustering(db, seenUpTo, new Date(now.getTime() - CLUSTER_WINDOW_MS));
+    for (const row of rows) {
+      seenUpTo = Math.max(seenUpTo, row.storyId);
+      const fingerprint = decodeFingerprint(row.fingerprint);
+      if (fingerprint) index.add({ storyId: row.storyId, clusterId: row.clusterId, fingerprint, publishedAt: row.publishedAt, sourceName: row.sourceName });
+    }
+    if (now.getTime() - lastPrune > 3600_000) {
+      lastPrune = now.getTime();
+      index.prune(new Date(now.getTime() - CLUSTER_WINDOW_MS));
+    }
+  }
+
+  return {
+    async prepare(db, story, now) {
+      await sync(db, now);
+      const fingerprint = storyFingerprint({ title: story.title, summary: story.summary });
+      const assignment = assignCluster({ fingerprint, publishedAt: story.publishedAt, sourceName: story.sourceName }, index.candidates(fingerprint), now);
+      let breaking = story.breaking;
+      if (!breaking && assignment.clusterId !== null) {
+        // Three outlets within half an hour make it breaking, this story included.
+        const sightings = await clusterSightings(db, assignment.clusterId);
+        breaking = isClusterBreaking([...sightings, { sourceName: story.sourceName, firstSeenAt: story.firstSeenAt }], now);
+      }
+      return { ...story, clusterId: assignment.clusterId, fingerprint: encodeFingerprint(fingerprint), breaking };
+    },
+    stored(story, id, clusterId) {
+      seenUpTo = Math.max(seenUpTo, id);
+      const fingerprint = story.fingerprint === null ? null : decodeFingerprint(story.fingerprint);
+      if (fingerprint) index.add({ storyId: id, clusterId, fingerprint, publishedAt: story.publishedAt, sourceName: story.sourceName });
+    },
+  };
+}
