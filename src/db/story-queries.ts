@@ -23,6 +23,31 @@ export interface NewStory {
   search: { title: string; body: string; source: string; section: string; topics: string };
 }
 
+/**
+ * Which of the given stories are already stored (by source guid or canonical URL), in two
+ * queries for a whole batch: a re-poll of an unchanged feed is all duplicates.
+ */
+export async function knownStoryKeys(db: Kysely<Database>, stories: readonly NewStory[]): Promise<{ urls: Set<string>; guids: Set<string> }> {
+  const urls = new Set<string>();
+  const guids = new Set<string>();
+  const allUrls = stories.map((s) => s.canonicalUrl);
+  for (let i = 0; i < allUrls.length; i += 500) {
+    const rows = await db.selectFrom("stories").select("canonical_url").where("canonical_url", "in", allUrls.slice(i, i + 500)).execute();
+    for (const r of rows) urls.add(r.canonical_url);
+  }
+  const bySource = new Map<number, string[]>();
+  for (const s of stories) if (s.sourceId !== null && s.guid !== null) bySource.set(s.sourceId, [...(bySource.get(s.sourceId) ?? []), s.guid]);
+  for (const [sourceId, list] of bySource) {
+    for (let i = 0; i < list.length; i += 500) {
+      const rows = await db.selectFrom("stories").select("guid").where("source_id", "=", sourceId).where("guid", "in", list.slice(i, i + 500)).execute();
+      for (const r of rows) if (r.guid !== null) guids.add(`${sourceId}\u0000${r.guid}`);
+    }
+  }
+  return { urls, guids };
+}
+
+export const guidKey = (story: NewStory): string | null => (story.sourceId !== null && story.guid !== null ? `${story.sourceId}\u0000${story.guid}` : null);
+
 export type InsertStoryResult = { status: "inserted"; id: number; clusterId: number } | { status: "duplicate"; id: number };
 
 /** Stores a story unless its source guid or canonical URL is already known. */

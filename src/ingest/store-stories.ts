@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
-import { insertStory, type NewStory } from "../db/story-queries.js";
+import { guidKey, insertStory, knownStoryKeys, type NewStory } from "../db/story-queries.js";
 import type { Clusterer } from "../stories/clusterer.js";
 
 export interface StoreCounts {
@@ -19,14 +19,19 @@ export async function storeStories(db: Kysely<Database>, stories: readonly NewSt
   const now = opts.now ?? new Date();
   return db.transaction().execute(async (trx) => {
     const counts: StoreCounts = { new: 0, duplicate: 0, alertable: 0, newIds: [] };
+    // Known stories are filtered out up front, so only new ones are fingerprinted and inserted.
+    const known = await knownStoryKeys(trx, stories);
     const seenInBatch = new Set<string>();
+    if (opts.clusterer) await opts.clusterer.sync(trx, now);
     for (const story of stories) {
+      const guid = guidKey(story);
       // A feed that lists the same item twice counts it once.
-      if (seenInBatch.has(story.canonicalUrl)) {
+      if (seenInBatch.has(story.canonicalUrl) || known.urls.has(story.canonicalUrl) || (guid !== null && (known.guids.has(guid) || seenInBatch.has(guid)))) {
         counts.duplicate++;
         continue;
       }
       seenInBatch.add(story.canonicalUrl);
+      if (guid !== null) seenInBatch.add(guid);
       const prepared = opts.clusterer ? await opts.clusterer.prepare(trx, story, now) : story;
       const result = await insertStory(trx, prepared);
       if (result.status === "duplicate") counts.duplicate++;

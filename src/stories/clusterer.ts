@@ -6,6 +6,8 @@ import { assignCluster, CLUSTER_WINDOW_MS, type RecentStory } from "./cluster-as
 import { createClusterIndex, decodeFingerprint, encodeFingerprint, storyFingerprint } from "./similarity/index.js";
 
 export interface Clusterer {
+  /** Loads stories other writers stored since the last call; once per batch is enough. */
+  sync(db: Kysely<Database>, now: Date): Promise<void>;
   /** Fingerprints the story and decides its cluster (and cluster-driven breaking) before it is stored. */
   prepare(db: Kysely<Database>, story: NewStory, now: Date): Promise<NewStory>;
   /** Tells the index about a story that was stored, so later stories in the batch can join it. */
@@ -35,8 +37,8 @@ export function createClusterer(): Clusterer {
   }
 
   return {
+    sync,
     async prepare(db, story, now) {
-      await sync(db, now);
       const fingerprint = storyFingerprint({ title: story.title, summary: story.summary });
       const assignment = assignCluster({ fingerprint, publishedAt: story.publishedAt, sourceName: story.sourceName }, index.candidates(fingerprint), now);
       let breaking = story.breaking;

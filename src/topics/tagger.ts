@@ -1,7 +1,5 @@
-import { indexStory } from "./query/indexed-story.js";
-import { matchesNode } from "./query/matcher.js";
+import { createPercolator } from "./percolator.js";
 import { parseQuery } from "./query/parser.js";
-import type { Query } from "./query/ast.js";
 import type { Topic } from "./topic.js";
 
 export interface TaggableItem {
@@ -19,28 +17,32 @@ export interface Tagger {
   invalid: Array<{ slug: string; error: string }>;
 }
 
-/** Compiles every topic's query once; `tag` returns the slugs whose query matches the item. */
+/**
+ * Compiles every topic's query once into a percolator, so tagging a story checks only the
+ * topics that share a term with it; `tag` returns the matching slugs in catalog order.
+ */
 export function createTagger(topics: readonly Topic[]): Tagger {
-  const compiled: Array<{ slug: string; query: Query }> = [];
+  const percolator = createPercolator<number>();
   const invalid: Tagger["invalid"] = [];
-  for (const topic of topics) {
+  topics.forEach((topic, position) => {
     try {
-      compiled.push({ slug: topic.slug, query: parseQuery(topic.query) });
+      percolator.add(position, parseQuery(topic.query));
     } catch (error) {
       invalid.push({ slug: topic.slug, error: error instanceof Error ? error.message : String(error) });
     }
-  }
+  });
   return {
     invalid,
     tag(item) {
-      const indexed = indexStory({
+      const positions = percolator.match({
         title: item.title,
         summary: [item.summary, ...item.categories].join("\n"),
         source: item.source,
         section: item.section,
         topics: [],
+        publishedAt: new Date(0),
       });
-      return compiled.filter((t) => matchesNode(t.query.root, indexed)).map((t) => t.slug);
+      return positions.sort((a, b) => a - b).map((p) => topics[p]?.slug ?? "");
     },
   };
 }

@@ -1,0 +1,111 @@
+// Ingest throughput: parse only (ours vs rss-parser on the same bytes), then parse + normalise +
+// dedupe + tag + cluster + store in SQLite. `node bin/run-ts.js bench/ingest.ts [--json]`.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import Parser from "rss-parser";
+import { migrateToLatest } from "../src/db/migrate.js";
+import { openSqlite } from "../src/db/open-database.js";
+import { parseFeed } from "../src/ingest/feed/parse-feed.js";
+import { storeStories } from "../src/ingest/store-stories.js";
+import { storyFromItem } from "../src/ingest/story-from-item.js";
+import { createClusterer } from "../src/stories/clusterer.js";
+import { catalogTopics } from "../src/topics/catalog.js";
+import { createTagger } from "../src/topics/tagger.js";
+import type { NewStory } from "../src/db/story-queries.js";
+import { isMain } from "./lib/is-main.js";
+import { generateStory, seededRandom } from "./lib/news-text.js";
+
+const FEEDS = 20;
+const ITEMS_PER_FEED = 500;
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+function generateFeed(n: number, rnd: () => number, start: number): string {
+  const items: string[] = [];
+  for (let i = 0; i < ITEMS_PER_FEED; i++) {
+    const s = generateStory(rnd);
+    const id = `${n}-${i}`;
+    items.push(`<item><title>${escape(s.title)}</title><link>https://feed${n}.bench.test/story/${id}?utm_source=rss</link><guid isPermaLink="false">${id}</guid>
+<pubDate>${new Date(start - i * 60_000).toUTCString()}</pubDate><category>${s.category}</category>
+<description>${escape(`<p>${s.body}</p>`)}</description></item>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Bench Feed ${n}</title><link>https://feed${n}.bench.test/</link><description>generated</description>${items.join("\n")}</channel></rss>`;
+}
+
+export async function run(opts: { json: boolean }): Promise<Record<string, number>> {
+  const rnd = seededRandom(42);
+  const now = Date.now();
+  const feeds = Array.from({ length: FEEDS }, (_, n) => generateFeed(n, rnd, now));
+  const bytes = feeds.map((f) => Buffer.from(f));
+  const totalItems = FEEDS * ITEMS_PER_FEED;
+
+  // Warm both parsers up so JIT compilation is not what we measure.
+  for (const b of bytes.slice(0, 3)) parseFeed(b);
+  const peer = new Parser();
+  for (const f of feeds.slice(0, 3)) await peer.parseString(f);
+
+  let t = performance.now();
+  for (const b of bytes) parseFeed(b, { now: new Date(now) });
+  const oursMs = performance.now() - t;
+
+  t = performance.now();
+  for (const f of feeds) await peer.parseString(f);
+  const peerMs = performance.now() - t;
+
+  const dir = mkdtempSync(join(tmpdir(), "newsflash-bench-"));
+  const opened = openSqlite(join(dir, "bench.db"));
+  if (opened.status === "error") throw new Error(opened.error);
+  const db = opened.db;
+  const migrated = await migrateToLatest(db);
+  if (migrated.status === "error") throw new Error(migrated.error);
+  const tagger = createTagger(catalogTopics);
+  const clusterer = createClusterer();
+  t = performance.now();
+  let stored = 0;
+  for (const [n, b] of bytes.entries()) {
+    const parsed = parseFeed(b, { now: new Date(now) });
+    if (parsed.status !== "ok" && parsed.status !== "partial") throw new Error("bench feed did not parse");
+    const stories: NewStory[] = [];
+    for (const item of parsed.feed.items) {
+      const c = storyFromItem(item, { id: null, name: `Bench Feed ${n}`, topics: [], breaking: false, siteUrl: parsed.feed.link }, { now: new Date(now), tagger, alert: true });
+      if (c.status === "ok") stories.push(c.story);
+    }
+    stored += (await storeStories(db, stories, { clusterer, now: new Date(now) })).new;
+  }
+  const endToEndMs = performance.now() - t;
+  // The same feeds again: everything is a duplicate, which is what most polls look like.
+  t = performance.now();
+  for (const [n, b] of bytes.entries()) {
+    const parsed = parseFeed(b, { now: new Date(now) });
+    if (parsed.status !== "ok") continue;
+    const stories = parsed.feed.items.flatMap((item) => {
+      const c = storyFromItem(item, { id: null, name: `Bench Feed ${n}`, topics: [], breaking: false, siteUrl: parsed.feed.link }, { now: new Date(now), tagger, alert: true });
+      return c.status === "ok" ? [c.story] : [];
+    });
+    await storeStories(db, stories, { clusterer, now: new Date(now) });
+  }
+  const repollMs = performance.now() - t;
+  await db.destroy();
+  rmSync(dir, { recursive: true, force: true });
+
+  const results = {
+    items: totalItems,
+    parseItemsPerSecond: Math.round(totalItems / (oursMs / 1000)),
+    rssParserItemsPerSecond: Math.round(totalItems / (peerMs / 1000)),
+    parseSpeedupVsRssParser: Number((peerMs / oursMs).toFixed(2)),
+    storedItems: stored,
+    endToEndItemsPerSecond: Math.round(stored / (endToEndMs / 1000)),
+    repollDuplicateItemsPerSecond: Math.round(totalItems / (repollMs / 1000)),
+  };
+  if (!opts.json) {
+    console.log(`${FEEDS} feeds × ${ITEMS_PER_FEED} items`);
+    console.log(`parse only:   ours ${results.parseItemsPerSecond} items/s, rss-parser ${results.rssParserItemsPerSecond} items/s (×${results.parseSpeedupVsRssParser}; target ≥ 1)`);
+    console.log(`end to end:   ${results.endToEndItemsPerSecond} stored items/s (parse, normalise, dedupe, tag, cluster, store; target ≥ 5,000)`);
+    console.log(`re-poll:      ${results.repollDuplicateItemsPerSecond} items/s when every item is a duplicate`);
+  }
+  return results;
+}
+
+if (isMain(import.meta.url)) await run({ json: process.argv.includes("--json") });
