@@ -7,7 +7,7 @@ import { listDeliveries, type DeliveryStatus } from "./db/delivery-queries.js";
 import type { Database } from "./db/schema.js";
 import { latestStories } from "./db/story-queries.js";
 import { allSubscriptions, subscribe, unsubscribe, type SubscriptionMode } from "./db/subscription-queries.js";
-import { importFeedFile } from "./ingest/import-file.js";
+import { importFile } from "./ingest/import-file.js";
 import { createLogger, scrubSecrets, type Logger } from "./logger.js";
 import { startBot } from "./main.js";
 import { createClusterer } from "./stories/clusterer.js";
@@ -122,15 +122,17 @@ program
 
 program
   .command("import")
-  .description("import RSS/Atom/JSON feed files as stories; new ones are alerted")
-  .argument("<files...>", "feed files")
+  .description("import feeds (RSS/Atom/RDF/JSON Feed), HTML article pages or saved text pages, from files or URLs; new stories are alerted")
+  .argument("<files...>", "paths or http(s) URLs")
+  .option("--url <url>", "for an article page: the story's link")
+  .option("--source <name>", "the source name to show (default: the feed title or the page's publisher)")
   .option("--json", "print JSON")
-  .action(async (files: string[], opts: { json?: boolean }) => {
+  .action(async (files: string[], opts: { url?: string; source?: string; json?: boolean }) => {
     const outcomes = await withDatabase(async (db, _config, logger) => {
       const tagger = createTagger(await createTopicDirectory(db).all());
       const results = [];
       const clusterer = createClusterer();
-      for (const file of files) results.push(await importFeedFile(db, file, { now: new Date(), tagger, clusterer }));
+      for (const file of files) results.push(await importFile(db, file, { now: new Date(), tagger, clusterer, url: opts.url, source: opts.source }));
       // Match the new stories now: the outbox is written before this command returns.
       const pass = await createWatcher({ db, logger }).runOnce();
       return { results, deliveries: pass.deliveries };

@@ -12,7 +12,7 @@ import { countSources } from "./db/source-queries.js";
 import { chatSubscriptions, subscribe } from "./db/subscription-queries.js";
 import { createDispatcher } from "./delivery/dispatcher.js";
 import { startHttpServer } from "./http.js";
-import { importFeedFile } from "./ingest/import-file.js";
+import { importFile } from "./ingest/import-file.js";
 import type { Logger } from "./logger.js";
 import { createMetrics } from "./metrics.js";
 import { commandsVersion } from "../commands/version.js";
@@ -55,7 +55,7 @@ async function importExamples(db: Kysely<Database>, logger: Logger, mode: Config
   const tagger = createTagger(await createTopicDirectory(db).all());
   const files = (await readdir(examplesFolder)).filter((f) => /\.(xml|rss|atom|json)$/.test(f)).sort();
   for (const file of files) {
-    const outcome = await importFeedFile(db, join(examplesFolder, file), { now: new Date(), tagger, clusterer: createClusterer() });
+    const outcome = await importFile(db, join(examplesFolder, file), { now: new Date(), tagger, clusterer: createClusterer() });
     if (outcome.status === "error") logger.warn({ file, error: outcome.error }, "example feed could not be imported");
     else if (outcome.new > 0) logger.info({ file, new: outcome.new }, "no sources configured: imported the example feed");
   }

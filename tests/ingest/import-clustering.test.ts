@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { listDeliveries } from "../../src/db/delivery-queries.js";
 import { latestStories } from "../../src/db/story-queries.js";
 import { subscribe } from "../../src/db/subscription-queries.js";
-import { importFeedFile } from "../../src/ingest/import-file.js";
+import { importFile } from "../../src/ingest/import-file.js";
 import { createClusterer } from "../../src/stories/clusterer.js";
 import { createWatcher } from "../../src/stories/watcher.js";
 import { catalogTopics } from "../../src/topics/catalog.js";
@@ -43,7 +43,7 @@ describe("import: clustering and breaking news", () => {
       feedFile("c", "Gamma Times", [{ id: "1", title: "Japan: 6.1 magnitude earthquake rattles the north", summary: "An earthquake of magnitude 6.1 hit northern Japan's coast on Tuesday; no tsunami warning followed." }]),
     ];
     for (const file of files) {
-      const r = await importFeedFile(t.db, file, { now, tagger, clusterer });
+      const r = await importFile(t.db, file, { now, tagger, clusterer });
       expect(r).toMatchObject({ status: "ok", new: 1 });
       await watcher.runOnce();
     }
@@ -64,7 +64,7 @@ describe("import: clustering and breaking news", () => {
       { id: "1", title: "BREAKING: Central bank cuts rates by half a point", summary: "The central bank cut its main rate to 3%." },
       { id: "2", title: "Football: City beat United 2-1 in the derby", summary: "City won the derby with a late goal." },
     ]);
-    await importFeedFile(t.db, file, { now: new Date(), tagger, clusterer: createClusterer() });
+    await importFile(t.db, file, { now: new Date(), tagger, clusterer: createClusterer() });
     const stories = await latestStories(t.db, { limit: 10 });
     const rates = stories.find((s) => s.title.startsWith("Central bank"));
     expect(rates).toMatchObject({ title: "Central bank cuts rates by half a point", breaking: true });
