@@ -218,16 +218,38 @@ function generateQueryTexts(random: () => number, longTail: readonly string[]): 
 
 // ---- measuring ----------------------------------------------------------------------------
 
-function quantile(sorted: readonly number[], q: number): number {
+/** Wall-clock (performance.now) and CPU times of repeated steps, in milliseconds. */
+interface Timings {
+  wall: number[];
+  cpu: number[];
+}
+
+/**
+ * Times `step` by the wall clock, as asked, and by this process's CPU time: on a shared machine
+ * the wall clock also counts time spent waiting for a core, CPU time does not.
+ */
+function timed<T>(timings: Timings, step: () => T): T {
+  const cpuStart = process.cpuUsage();
+  const wallStart = performance.now();
+  const value = step();
+  timings.wall.push(performance.now() - wallStart);
+  const cpu = process.cpuUsage(cpuStart);
+  timings.cpu.push((cpu.user + cpu.system) / 1000);
+  return value;
+}
+
+const newTimings = (): Timings => ({ wall: [], cpu: [] });
+
+function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
 const round = (ms: number): number => Math.round(ms * 10_000) / 10_000;
 
 interface PercolatorFigures {
-  buildMs: number;
-  medianMs: number;
-  p99Ms: number;
+  build: Timings;
+  perStory: Timings;
   matchesPerStory: number;
   /** Stories of the naive sample where the percolator's answer differed (must be 0). */
   mismatches: number;
@@ -240,23 +262,22 @@ function measurePercolator(
   now: Date,
   options: PercolatorOptions,
 ): PercolatorFigures {
-  const buildStart = performance.now();
-  const percolator = createPercolator<number>(options);
-  queries.forEach((query, id) => percolator.add(id, query));
-  const buildMs = performance.now() - buildStart;
-  const times: number[] = [];
+  const build = newTimings();
+  const percolator = timed(build, () => {
+    const built = createPercolator<number>(options);
+    queries.forEach((query, id) => built.add(id, query));
+    return built;
+  });
+  const perStory = newTimings();
   let total = 0;
   let mismatches = 0;
   stories.forEach((story, index) => {
-    const start = performance.now();
-    const found = percolator.match(story, now);
-    times.push(performance.now() - start);
+    const found = timed(perStory, () => percolator.match(story, now));
     total += found.length;
     const expected = naiveAnswers[index];
     if (expected && (expected.size !== found.length || found.some((id) => !expected.has(id)))) mismatches += 1;
   });
-  times.sort((a, b) => a - b);
-  return { buildMs, medianMs: quantile(times, 0.5), p99Ms: quantile(times, 0.99), matchesPerStory: total / stories.length, mismatches };
+  return { build, perStory, matchesPerStory: total / stories.length, mismatches };
 }
 
 export async function run(opts: { json: boolean }): Promise<Record<string, number>> {
@@ -269,71 +290,85 @@ export async function run(opts: { json: boolean }): Promise<Record<string, numbe
   const earlier = Array.from({ length: 1_000 }, () => generateStory(random, nowMs, longTail));
   const stories = Array.from({ length: STORIES }, () => generateStory(random, nowMs, longTail));
 
-  const parseStart = performance.now();
-  const queries = texts.map((text) => parseQuery(text));
-  const parseMs = performance.now() - parseStart;
+  const parse = newTimings();
+  const queries = timed(parse, () => texts.map((text) => parseQuery(text)));
 
   // The naive loop tokenises each story once too, so only the query lookups differ. Without
   // since: in any query, matchesNode on the indexed story is exactly matches().
-  const naiveTimes: number[] = [];
-  const naiveAnswers: Array<Set<number>> = [];
-  for (const story of stories.slice(0, NAIVE_SAMPLE)) {
-    const start = performance.now();
-    const indexed = indexStory(story);
-    const found = new Set<number>();
-    queries.forEach((query, id) => {
-      if (matchesNode(query.root, indexed)) found.add(id);
-    });
-    naiveTimes.push(performance.now() - start);
-    naiveAnswers.push(found);
-  }
-  naiveTimes.sort((a, b) => a - b);
+  const naive = newTimings();
+  const naiveAnswers = stories.slice(0, NAIVE_SAMPLE).map((story) =>
+    timed(naive, () => {
+      const indexed = indexStory(story);
+      const found = new Set<number>();
+      queries.forEach((query, id) => {
+        if (matchesNode(query.root, indexed)) found.add(id);
+      });
+      return found;
+    }),
+  );
 
   const guessed = measurePercolator(queries, stories, naiveAnswers, now, {});
-  const sampleStart = performance.now();
-  const keyCost = keyFrequencyFromSample(earlier);
-  const sampleMs = performance.now() - sampleStart;
+  const statistics = newTimings();
+  const keyCost = timed(statistics, () => keyFrequencyFromSample(earlier));
   const learned = measurePercolator(queries, stories, naiveAnswers, now, { keyCost });
-  const naiveMedian = quantile(naiveTimes, 0.5);
 
+  const first = (values: readonly number[]): number => values[0] ?? Number.NaN;
   const result = {
     subscriptions: SUBSCRIPTIONS,
     distinctQueries: new Set(texts).size,
     stories: STORIES,
     matchesPerStory: round(learned.matchesPerStory),
-    parseMs: round(parseMs),
-    percolatorBuildMs: round(learned.buildMs + sampleMs),
-    percolatorMedianMs: round(learned.medianMs),
-    percolatorP99Ms: round(learned.p99Ms),
-    guessedCostBuildMs: round(guessed.buildMs),
-    guessedCostMedianMs: round(guessed.medianMs),
-    guessedCostP99Ms: round(guessed.p99Ms),
+    parseMs: round(first(parse.wall)),
+    parseCpuMs: round(first(parse.cpu)),
+    percolatorBuildMs: round(first(learned.build.wall) + first(statistics.wall)),
+    percolatorBuildCpuMs: round(first(learned.build.cpu) + first(statistics.cpu)),
+    percolatorMedianMs: round(quantile(learned.perStory.wall, 0.5)),
+    percolatorP99Ms: round(quantile(learned.perStory.wall, 0.99)),
+    percolatorCpuMedianMs: round(quantile(learned.perStory.cpu, 0.5)),
+    percolatorCpuP99Ms: round(quantile(learned.perStory.cpu, 0.99)),
+    guessedCostBuildMs: round(first(guessed.build.wall)),
+    guessedCostBuildCpuMs: round(first(guessed.build.cpu)),
+    guessedCostMedianMs: round(quantile(guessed.perStory.wall, 0.5)),
+    guessedCostP99Ms: round(quantile(guessed.perStory.wall, 0.99)),
+    guessedCostCpuMedianMs: round(quantile(guessed.perStory.cpu, 0.5)),
+    guessedCostCpuP99Ms: round(quantile(guessed.perStory.cpu, 0.99)),
     naiveSampleStories: NAIVE_SAMPLE,
-    naiveMedianMs: round(naiveMedian),
-    naiveP99Ms: round(quantile(naiveTimes, 0.99)),
-    speedupMedian: round(naiveMedian / learned.medianMs),
+    naiveMedianMs: round(quantile(naive.wall, 0.5)),
+    naiveP99Ms: round(quantile(naive.wall, 0.99)),
+    naiveCpuMedianMs: round(quantile(naive.cpu, 0.5)),
+    naiveCpuP99Ms: round(quantile(naive.cpu, 0.99)),
+    speedupMedian: round(quantile(naive.wall, 0.5) / quantile(learned.perStory.wall, 0.5)),
     mismatches: guessed.mismatches + learned.mismatches,
   };
-  if (opts.json) {
-    console.log(JSON.stringify(result));
-  } else {
-    const ms = (value: number, digits = 3): string => `${value.toFixed(digits)} ms`;
-    console.log(`match: ${SUBSCRIPTIONS.toLocaleString("en")} subscriptions (${result.distinctQueries.toLocaleString("en")} distinct texts), ${STORIES.toLocaleString("en")} stories, ${result.matchesPerStory.toFixed(0)} matching subscriptions per story`);
-    console.log(`  parse every query                    ${ms(result.parseMs, 1)}`);
-    console.log(`  percolator, key costs from 1,000 earlier stories`);
-    console.log(`    build (incl. ${ms(sampleMs, 1)} statistics)   ${ms(result.percolatorBuildMs, 1)}`);
-    console.log(`    per story                          median ${ms(result.percolatorMedianMs)}, p99 ${ms(result.percolatorP99Ms)}`);
-    console.log(`  percolator, guessed key costs`);
-    console.log(`    build                              ${ms(result.guessedCostBuildMs, 1)}`);
-    console.log(`    per story                          median ${ms(result.guessedCostMedianMs)}, p99 ${ms(result.guessedCostP99Ms)}`);
-    console.log(`  naive loop (first ${NAIVE_SAMPLE} stories)`);
-    console.log(`    build                              0 ms (a list)`);
-    console.log(`    per story                          median ${ms(result.naiveMedianMs)}, p99 ${ms(result.naiveP99Ms)}`);
-    console.log(`  speed-up at the median: ${result.speedupMedian.toFixed(0)}×; answers differing from the naive loop: ${result.mismatches}`);
-  }
+  // With --json the caller prints the returned figures (bench/run.ts gathers every benchmark's).
+  if (!opts.json) printTable(result);
   return result;
 }
 
+function printTable(result: Record<string, number>): void {
+  const value = (key: string): number => result[key] ?? Number.NaN;
+  const ms = (key: string, digits = 3): string => `${value(key).toFixed(digits)} ms`;
+  const pair = (median: string, p99: string): string => `${ms(median)} / ${ms(p99)}`;
+  const row = (label: string, wall = "", cpu = ""): void => console.log(`  ${label.padEnd(46)}${wall.padEnd(32)}${cpu}`);
+  console.log(
+    `match: ${value("subscriptions").toLocaleString("en")} subscriptions (${value("distinctQueries").toLocaleString("en")} distinct), ` +
+      `${value("stories").toLocaleString("en")} stories, ${value("matchesPerStory").toFixed(0)} matching subscriptions per story`,
+  );
+  row("", "wall clock (performance.now)", "CPU time of this process");
+  row("parse every query", ms("parseMs", 0), ms("parseCpuMs", 0));
+  row("percolator, key costs from 1,000 earlier stories");
+  row("  build (statistics included)", ms("percolatorBuildMs", 0), ms("percolatorBuildCpuMs", 0));
+  row("  per story, median / p99", pair("percolatorMedianMs", "percolatorP99Ms"), pair("percolatorCpuMedianMs", "percolatorCpuP99Ms"));
+  row("percolator, guessed key costs");
+  row("  build", ms("guessedCostBuildMs", 0), ms("guessedCostBuildCpuMs", 0));
+  row("  per story, median / p99", pair("guessedCostMedianMs", "guessedCostP99Ms"), pair("guessedCostCpuMedianMs", "guessedCostCpuP99Ms"));
+  row(`naive loop over every query (first ${value("naiveSampleStories")} stories; nothing to build)`);
+  row("  per story, median / p99", pair("naiveMedianMs", "naiveP99Ms"), pair("naiveCpuMedianMs", "naiveCpuP99Ms"));
+  console.log(`  speed-up at the median: ${value("speedupMedian").toFixed(0)}×; answers differing from the naive loop: ${value("mismatches")}`);
+}
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await run({ json: process.argv.includes("--json") });
+  const json = process.argv.includes("--json");
+  const result = await run({ json });
+  if (json) console.log(JSON.stringify(result));
 }

@@ -10,6 +10,9 @@ import { allSubscriptions, subscribe, unsubscribe, type SubscriptionMode } from 
 import { importFile } from "./ingest/import-file.js";
 import { createLogger, scrubSecrets, type Logger } from "./logger.js";
 import { startBot } from "./main.js";
+import { commandsVersion } from "../commands/version.js";
+import { registerDiscordCommands } from "./platforms/discord/register-commands.js";
+import { registerTelegramCommands } from "./platforms/telegram/command-menu.js";
 import { createClusterer } from "./stories/clusterer.js";
 import { createWatcher } from "./stories/watcher.js";
 import { createTagger } from "./topics/tagger.js";
@@ -24,6 +27,12 @@ import { removeCustomTopic, upsertCustomTopic } from "./db/topic-queries.js";
 import { parseQuery } from "./topics/query/parser.js";
 import { QueryError } from "./topics/query/query-error.js";
 import { searchPage } from "./topics/search.js";
+import { existsSync } from "node:fs";
+import { copySqliteToPostgres } from "./db/copy-database.js";
+import { migrateToLatest } from "./db/migrate.js";
+import { openSqlite } from "./db/open-database.js";
+import { openPostgres } from "./db/open-postgres.js";
+import { ROLES, type Role } from "./roles.js";
 
 /** Thrown inside actions: printed as one line on stderr, then the process exits with `code`. */
 class CliError extends Error {
@@ -75,10 +84,11 @@ const program = new Command("newsflash")
 program
   .command("start")
   .description("run the bot (console channel when no platform token is set)")
-  .action(async () => {
+  .addOption(new Option("--role <role>", "what this process does; run any number of each against one PostgreSQL database (README: Scaling out)").choices([...ROLES]).default("all"))
+  .action(async (opts: { role: Role }) => {
     const config = loadConfig();
     const logger = createLogger({ level: config.logLevel, secrets: config.secrets });
-    const started = await startBot({ config, logger, stdin: process.stdin, stdout: process.stdout });
+    const started = await startBot({ config, logger, stdin: process.stdin, stdout: process.stdout, role: opts.role });
     if (started.status === "error") throw new CliError(started.error, started.exitCode);
     const { bot } = started;
     let signals = 0;
@@ -118,6 +128,38 @@ program
     if (opened.status === "error") throw new CliError(opened.error, 2);
     await opened.db.destroy();
     print(Boolean(opts.json), { database: opened.location, status: "up to date" }, () => `database ${opened.location} is up to date`);
+  });
+
+program
+  .command("migrate-data")
+  .description("copy a SQLite database into an empty PostgreSQL database (stop the bot first)")
+  .requiredOption("--from <sqlite-file>", "the SQLite file (DATABASE_URL of the SQLite set-up); it is migrated to this version first")
+  .requiredOption("--to <postgres-url>", "postgres://user:password@host:5432/database, empty (it is migrated here)")
+  .option("--json", "print JSON")
+  .action(async (opts: { from: string; to: string; json?: boolean }) => {
+    if (!/^postgres(ql)?:\/\/\S+$/.test(opts.to)) throw new CliError(`--to must be a postgres:// URL, not "${opts.to}"`, 2);
+    if (!existsSync(opts.from)) throw new CliError(`--from: no SQLite file at ${opts.from}`, 2);
+    const from = openSqlite(opts.from);
+    if (from.status === "error") throw new CliError(from.error, 2);
+    const to = await openPostgres(opts.to);
+    if (to.status === "error") {
+      await from.db.destroy();
+      throw new CliError(to.error, 2);
+    }
+    try {
+      for (const [name, db] of [["--from", from.db], ["--to", to.db]] as const) {
+        const migrated = await migrateToLatest(db);
+        if (migrated.status === "error") throw new CliError(`${name}: database migration failed: ${migrated.error}`, 2);
+      }
+      const outcome = await copySqliteToPostgres(from.db, to.db);
+      if (outcome.status === "refused") throw new CliError(outcome.error, 2);
+      print(Boolean(opts.json), { from: from.location, to: to.location, tables: outcome.tables }, () =>
+        [...outcome.tables.map((t) => `${t.table}: ${t.rows} rows`), `copied ${from.location} into ${to.location}`].join("\n"),
+      );
+    } finally {
+      await from.db.destroy();
+      await to.db.destroy();
+    }
   });
 
 program
@@ -278,6 +320,27 @@ topicsCommand
     print(Boolean(opts.json), { removed: slug }, () => `removed topic ${slug}`);
   });
 
+/** What each platform's command registration reports; one line per platform below. */
+type CommandRegistration = { platform: string } & ({ status: "ok"; commands: number } | { status: "error"; error: string });
+
+program
+  .command("register-commands")
+  .description("publish the slash-command menus to every configured platform")
+  .option("--json", "print JSON")
+  .action(async (opts: { json?: boolean }) => {
+    const config = loadConfig();
+    const logger = createLogger({ level: config.logLevel, secrets: config.secrets });
+    const results: CommandRegistration[] = [];
+    if (config.telegram) results.push({ platform: "telegram", ...(await registerTelegramCommands(config.telegram, logger)) });
+    // DISCORD (the database remembers what was registered, so start-up does not register it again)
+    const discord = config.discord;
+    if (discord) results.push({ platform: "discord", ...(await withDatabase((db) => registerDiscordCommands(discord, logger, { db, commandsVersion: commandsVersion() }))) });
+    if (results.length === 0) throw new CliError("no platform is configured: set TELEGRAM_BOT_TOKEN or DISCORD_TOKEN", 2);
+    print(Boolean(opts.json), results, () =>
+      results.map((r) => (r.status === "ok" ? `${r.platform}: ${r.commands} commands registered` : `${r.platform}: error: ${r.error}`)).join("\n"),
+    );
+    if (results.some((r) => r.status === "error")) process.exitCode = 1;
+  });
 
 const sources = program.command("sources").description("feeds that are polled for stories");
 

@@ -1,9 +1,11 @@
 import type { Kysely } from "kysely";
+import { bumpChatSettingsRevision } from "./chat-settings-queries.js";
 import type { Database } from "./schema.js";
 
 /**
- * A Telegram group upgraded to a supergroup gets a new id: move its subscriptions and unsent
- * deliveries there. Rows the new chat already has win; the old duplicates are retired.
+ * A Telegram group upgraded to a supergroup gets a new id: move its subscriptions, unsent
+ * deliveries, settings and open digest items there. Rows the new chat already has win; the old
+ * duplicates are retired. Sent deliveries stay with the old id: their message ids belong to it.
  */
 export async function moveChat(db: Kysely<Database>, platform: string, fromChatId: string, toChatId: string, now = Date.now()): Promise<{ subscriptions: number; deliveries: number }> {
   return db.transaction().execute(async (trx) => {
@@ -34,6 +36,18 @@ export async function moveChat(db: Kysely<Database>, platform: string, fromChatI
         await trx.updateTable("deliveries").set({ chat_id: toChatId, status: "pending", lease_until: null, next_attempt_at: now, updated_at: now }).where("id", "=", d.id).execute();
         deliveries++;
       }
+    }
+    // Settings follow the chat unless the new id has its own already.
+    const hasSettings = await trx.selectFrom("chat_settings").select("chat_id").where("platform", "=", platform).where("chat_id", "=", toChatId).executeTakeFirst();
+    if (hasSettings) await trx.deleteFrom("chat_settings").where("platform", "=", platform).where("chat_id", "=", fromChatId).execute();
+    else await trx.updateTable("chat_settings").set({ chat_id: toChatId, updated_at: now }).where("platform", "=", platform).where("chat_id", "=", fromChatId).execute();
+    await bumpChatSettingsRevision(trx, now);
+    // Stories waiting for the next digest go along; one the new id has already is not filed twice.
+    const items = await trx.selectFrom("digest_items").select(["id", "story_id"]).where("platform", "=", platform).where("chat_id", "=", fromChatId).where("digest_delivery_id", "is", null).execute();
+    for (const item of items) {
+      const clash = await trx.selectFrom("digest_items").select("id").where("platform", "=", platform).where("chat_id", "=", toChatId).where("story_id", "=", item.story_id).executeTakeFirst();
+      if (clash) await trx.deleteFrom("digest_items").where("id", "=", item.id).execute();
+      else await trx.updateTable("digest_items").set({ chat_id: toChatId }).where("id", "=", item.id).execute();
     }
     return { subscriptions, deliveries };
   });

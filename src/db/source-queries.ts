@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Updateable } from "kysely";
+import { engineOf } from "./dialect.js";
 import type { Database, SourcesTable } from "./schema.js";
 
 export interface Source {
@@ -116,25 +117,34 @@ export async function removeSource(db: Kysely<Database>, id: number): Promise<bo
 
 /**
  * Leases feed sources that are due, so no two pollers (processes or passes) fetch one feed at
- * once; a crashed poller's lease simply expires.
+ * once; a crashed poller's lease simply expires. On PostgreSQL the due rows are locked with
+ * FOR UPDATE SKIP LOCKED: concurrent claims by other workers pass over them instead of waiting,
+ * and a row another worker leased after this statement began is re-checked and left alone.
  */
 export async function claimDueSources(db: Kysely<Database>, opts: { now: number; leaseMs: number; limit: number; all?: boolean }): Promise<Source[]> {
-  const rows = await db
-    .updateTable("sources")
-    .set({ lease_until: opts.now + opts.leaseMs })
-    .where("id", "in", (eb) => {
-      let q = eb
-        .selectFrom("sources")
-        .select("id")
-        .where("kind", "=", "feed")
-        .where("paused", "=", 0)
-        .where((w) => w.or([w("lease_until", "is", null), w("lease_until", "<", opts.now)]));
-      if (!opts.all) q = q.where("next_poll_at", "<=", opts.now);
-      return q.orderBy("next_poll_at").limit(opts.limit);
-    })
-    .returningAll()
-    .execute();
-  return rows.map(sourceFromRow);
+  const due = (q: Kysely<Database>) => {
+    let query = q
+      .selectFrom("sources")
+      .select("id")
+      .where("kind", "=", "feed")
+      .where("paused", "=", 0)
+      .where((w) => w.or([w("lease_until", "is", null), w("lease_until", "<", opts.now)]));
+    if (!opts.all) query = query.where("next_poll_at", "<=", opts.now);
+    return query.orderBy("next_poll_at").orderBy("id").limit(opts.limit);
+  };
+  const lease = { lease_until: opts.now + opts.leaseMs };
+  const rows =
+    engineOf(db) === "postgres"
+      ? await db
+          .with("due", (q) => due(q as Kysely<Database>).forUpdate().skipLocked())
+          .updateTable("sources")
+          .set(lease)
+          .where("id", "in", (eb) => eb.selectFrom("due").select("due.id"))
+          .returningAll()
+          .execute()
+      : // SQLite runs one write at a time: the claim is atomic as it is.
+        await db.updateTable("sources").set(lease).where("id", "in", due(db)).returningAll().execute();
+  return rows.map(sourceFromRow).sort((a, b) => a.nextPollAt.getTime() - b.nextPollAt.getTime() || a.id - b.id);
 }
 
 export type SourcePollUpdate = Pick<

@@ -172,3 +172,75 @@ export async function getSubscription(db: Kysely<Database>, id: number): Promise
   const row = await db.selectFrom("subscriptions").selectAll().where("id", "=", id).executeTakeFirst();
   return row ? subscriptionFromRow(row) : undefined;
 }
+
+/**
+ * Switches a chat's active subscriptions in one of `from` modes to `to` (/digest and /digest off);
+ * returns how many changed. `schedule` and `timezone` are written too when given.
+ */
+export async function setChatSubscriptionMode(
+  db: Kysely<Database>,
+  chat: { platform: string; chatId: string },
+  change: { from: readonly SubscriptionMode[]; to: SubscriptionMode; schedule?: string | null; timezone?: string },
+  now = Date.now(),
+): Promise<number> {
+  if (change.from.length === 0) return 0;
+  const result = await db
+    .updateTable("subscriptions")
+    .set({
+      mode: change.to,
+      ...(change.schedule !== undefined ? { schedule: change.schedule } : {}),
+      ...(change.timezone !== undefined ? { timezone: change.timezone } : {}),
+      updated_at: now,
+    })
+    .where("platform", "=", chat.platform)
+    .where("chat_id", "=", chat.chatId)
+    .where("active", "=", 1)
+    .where("mode", "in", [...change.from])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The thread a chat's subscriptions post into (the first that names one), for chat-wide messages such as digests. */
+export async function chatThreadId(db: Kysely<Database>, chat: { platform: string; chatId: string }): Promise<string | null> {
+  const row = await db
+    .selectFrom("subscriptions")
+    .select("thread_id")
+    .where("platform", "=", chat.platform)
+    .where("chat_id", "=", chat.chatId)
+    .where("active", "=", 1)
+    .where("thread_id", "is not", null)
+    .orderBy("id")
+    .executeTakeFirst();
+  return row?.thread_id ?? null;
+}
+
+/** Creates many new subscriptions at once (imports, benchmarks); ones a chat already has are left as they are. Returns how many were new. */
+export async function subscribeMany(db: Kysely<Database>, subs: readonly NewSubscription[], now = Date.now()): Promise<number> {
+  let added = 0;
+  // Chunked to stay under SQLite's bound-parameter limit.
+  for (let i = 0; i < subs.length; i += 500) {
+    const result = await db
+      .insertInto("subscriptions")
+      .values(
+        subs.slice(i, i + 500).map((sub) => ({
+          platform: sub.platform,
+          chat_id: sub.chatId,
+          thread_id: sub.threadId ?? null,
+          target: targetKey(sub.target),
+          topic_slug: "topic" in sub.target ? sub.target.topic : null,
+          query: "query" in sub.target ? sub.target.query : null,
+          mode: sub.mode,
+          schedule: sub.schedule ?? null,
+          timezone: sub.timezone,
+          created_by: sub.createdBy ?? null,
+          active: 1,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .onConflict((oc) => oc.columns(["platform", "chat_id", "target"]).doNothing())
+      .executeTakeFirst();
+    added += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return added;
+}

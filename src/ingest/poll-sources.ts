@@ -123,14 +123,30 @@ async function pollOne(source: Source, deps: PollDeps): Promise<SourcePollReport
 /**
  * Polls every due source once. Sources run concurrently (a per-host limiter keeps it polite),
  * so a slow or failing feed never delays the others; one source's error never stops the pass.
+ * Due sources are leased a batch at a time as the pass works through them, so several ingest
+ * processes share a backlog instead of the first one leasing all of it.
  */
 export async function pollDueSources(deps: PollDeps, opts: { all?: boolean; concurrency?: number; leaseMs?: number } = {}): Promise<SourcePollReport[]> {
-  const now = (deps.now?.() ?? new Date()).getTime();
-  const due = await claimDueSources(deps.db, { now, leaseMs: opts.leaseMs ?? 120_000, limit: 1000, all: opts.all });
-  const queue = [...due];
+  const concurrency = opts.concurrency ?? 16;
+  // --all re-polls sources that are not due: one claim, or the pass would take them again.
+  const batch = opts.all ? 1000 : concurrency;
+  const queue: Source[] = [];
+  let exhausted = false;
+  let claiming: Promise<void> | undefined;
+  const claim = () =>
+    (claiming ??= (async () => {
+      const now = (deps.now?.() ?? new Date()).getTime();
+      const due = await claimDueSources(deps.db, { now, leaseMs: opts.leaseMs ?? 120_000, limit: batch, all: opts.all });
+      queue.push(...due);
+      if (opts.all || due.length < batch) exhausted = true;
+    })().finally(() => (claiming = undefined)));
+  const next = async (): Promise<Source | undefined> => {
+    while (queue.length === 0 && !exhausted) await claim();
+    return queue.shift();
+  };
   const reports: SourcePollReport[] = [];
   const worker = async () => {
-    for (let source = queue.shift(); source; source = queue.shift()) {
+    for (let source = await next(); source; source = await next()) {
       try {
         reports.push(await pollOne(source, deps));
       } catch (error) {
@@ -140,6 +156,6 @@ export async function pollDueSources(deps: PollDeps, opts: { all?: boolean; conc
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(opts.concurrency ?? 16, queue.length) }, worker));
+  await Promise.all(Array.from({ length: concurrency }, worker));
   return reports.sort((a, b) => a.sourceId - b.sourceId);
 }

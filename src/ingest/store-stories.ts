@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { lockStoryWriteOrder } from "../db/advisory-locks.js";
 import type { Database } from "../db/schema.js";
 import { guidKey, insertStory, knownStoryKeys, type NewStory } from "../db/story-queries.js";
 import type { Clusterer } from "../stories/clusterer.js";
@@ -18,6 +19,8 @@ export interface StoreCounts {
 export async function storeStories(db: Kysely<Database>, stories: readonly NewStory[], opts: { clusterer?: Clusterer; now?: Date } = {}): Promise<StoreCounts> {
   const now = opts.now ?? new Date();
   return db.transaction().execute(async (trx) => {
+    // Stories commit in id order even with several ingest workers: the watcher's cursor relies on it.
+    await lockStoryWriteOrder(trx);
     const counts: StoreCounts = { new: 0, duplicate: 0, alertable: 0, newIds: [] };
     // Known stories are filtered out up front, so only new ones are fingerprinted and inserted.
     const known = await knownStoryKeys(trx, stories);

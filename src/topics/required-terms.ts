@@ -13,8 +13,11 @@ export interface IndexKey {
 /** An estimate of how many stories contain a key: any scale, lower means rarer. */
 export type KeyCost = (key: IndexKey) => number;
 
-/** Prefix terms are filed under their first letters, so a story looks up this many per token. */
-export const PREFIX_KEY_LENGTH = 3;
+/**
+ * Prefix terms are filed under at most this many first letters. Longer keys find fewer wrong
+ * candidates; a story looks up one slice of each token per key length in use.
+ */
+export const PREFIX_KEY_LENGTH = 6;
 
 /**
  * Keys of which any matching story contains at least one, or null when there is no such set and
@@ -72,6 +75,7 @@ const COMMON_WORDS = new Set(["the", "a", "an", "of", "to", "in", "and", "for", 
 export function guessKeyCost(key: IndexKey): number {
   const common = COMMON_WORDS.has(key.value) ? 50 : 1;
   const short = 1 + Math.max(0, 6 - key.value.length) * 0.5;
-  const prefix = key.kind === "prefix" ? 4 * (PREFIX_KEY_LENGTH + 1 - Math.min(PREFIX_KEY_LENGTH, key.value.length)) : 1;
+  // A prefix stands for many words, more the shorter it is.
+  const prefix = key.kind === "prefix" ? 2 * (1 + Math.max(0, 6 - key.value.length)) : 1;
   return FIELD_WEIGHT[key.field] * common * short * prefix;
 }

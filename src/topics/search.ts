@@ -3,7 +3,6 @@ import type { Database } from "../db/schema.js";
 import { newestMatching, searchStories } from "../db/search-queries.js";
 import type { Story } from "../stories/story.js";
 import type { Query } from "./query/ast.js";
-import { toFts5 } from "./query/fts5.js";
 import { snippet, type HighlightSegment } from "./query/highlight.js";
 import { parseQuery } from "./query/parser.js";
 import { QueryError } from "./query/query-error.js";
@@ -30,8 +29,8 @@ export async function searchPage(db: Kysely<Database>, text: string, opts: { pag
     throw error;
   }
   const size = opts.pageSize ?? SEARCH_PAGE_SIZE;
-  const fts = toFts5(query, opts.now);
-  const hits = await searchStories(db, { match: fts.match, since: fts.since, limit: size + 1, offset: (opts.page - 1) * size, now: opts.now });
+  // The store compiles the query for its engine (FTS5 or tsquery).
+  const hits = await searchStories(db, { query, limit: size + 1, offset: (opts.page - 1) * size, now: opts.now });
   return {
     status: "ok",
     query,
@@ -43,5 +42,5 @@ export async function searchPage(db: Kysely<Database>, text: string, opts: { pag
 
 /** The newest stored stories a standing query matches: the preview shown when subscribing. */
 export async function previewQuery(db: Kysely<Database>, query: Query, limit: number, now: Date): Promise<Story[]> {
-  return newestMatching(db, toFts5(query, now).match, limit);
+  return newestMatching(db, query, limit, now);
 }

@@ -4,6 +4,12 @@ import type { PlatformRateLimits } from "../../src/delivery/rate-limit/rate-limi
 import { SendLimiter } from "../../src/delivery/rate-limit/send-limiter.js";
 import { fakeClock } from "./fake-clock.js";
 
+// The published 1 a second per chat, less the headroom kept for jitter: a little over a second;
+// after an idle spell the bucket forgives a few ms of lateness (catchUpMs).
+const { refillPerSecond, catchUpMs = 0 } = defaultRateLimits.telegram.perChat;
+const telegramChatMs = Math.ceil(1000 / refillPerSecond);
+const telegramChatAfterIdleMs = Math.ceil(1000 / refillPerSecond - catchUpMs);
+
 function limiter(limits: PlatformRateLimits, startFull = true) {
   const clock = fakeClock();
   return { clock, limiter: new SendLimiter(limits, { clock: clock.read, startFull }) };
@@ -13,9 +19,10 @@ describe("SendLimiter", () => {
   it("limits each chat on its own", () => {
     const { clock, limiter: telegram } = limiter(defaultRateLimits.telegram);
     expect(telegram.tryAcquire({ chatId: "a" })).toEqual({ ok: true });
-    expect(telegram.tryAcquire({ chatId: "a" })).toEqual({ ok: false, waitMs: 1000, scope: "chat" });
+    expect(telegram.tryAcquire({ chatId: "a" })).toEqual({ ok: false, waitMs: telegramChatAfterIdleMs, scope: "chat" });
+    clock.advance(40);
     expect(telegram.tryAcquire({ chatId: "b" })).toEqual({ ok: true });
-    clock.advance(1000);
+    clock.advance(telegramChatAfterIdleMs - 40);
     expect(telegram.tryAcquire({ chatId: "a" })).toEqual({ ok: true });
   });
 
@@ -81,9 +88,10 @@ describe("SendLimiter", () => {
 
   it("starts every bucket as if it had just sent, unless startFull", () => {
     const { clock, limiter: sends } = limiter(defaultRateLimits.telegram, false);
-    expect(sends.tryAcquire({ chatId: "a" })).toEqual({ ok: false, waitMs: 1000, scope: "chat" });
-    clock.advance(1000);
+    expect(sends.tryAcquire({ chatId: "a" })).toEqual({ ok: false, waitMs: telegramChatMs, scope: "chat" });
+    clock.advance(telegramChatMs);
     expect(sends.tryAcquire({ chatId: "a" }).ok).toBe(true);
+    clock.advance(40);
     // A chat first seen a second after the start has refilled in the meantime.
     expect(sends.tryAcquire({ chatId: "b" }).ok).toBe(true);
   });

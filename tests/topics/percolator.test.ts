@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createPercolator } from "../../src/topics/percolator.js";
+import { keyFrequencyFromSample } from "../../src/topics/key-frequency.js";
+import { createPercolator, type PercolatorOptions } from "../../src/topics/percolator.js";
 import type { Query } from "../../src/topics/query/ast.js";
 import { matches } from "../../src/topics/query/matcher.js";
 import { parseQuery } from "../../src/topics/query/parser.js";
@@ -26,8 +27,11 @@ describe("percolator", () => {
         fc.array(validQueryArb, { minLength: 1, maxLength: 40 }),
         fc.array(fc.nat(), { maxLength: 10 }),
         fc.array(storyArb, { minLength: 1, maxLength: 10 }),
-        (queries, removals, stories) => {
-          const percolator = createPercolator<number>();
+        fc.boolean(),
+        (queries, removals, stories, learnCosts) => {
+          // Key costs only change which key a query is filed under, never the answer.
+          const options: PercolatorOptions = learnCosts ? { keyCost: keyFrequencyFromSample(stories.slice(0, 3)) } : {};
+          const percolator = createPercolator<number>(options);
           const live = new Map<number, Query>();
           // Every query twice under different ids, so shared groups are exercised too.
           queries.forEach((query, index) => {

@@ -10,16 +10,37 @@ export interface PlatformRateLimits {
   global?: BucketLimit;
 }
 
-/** Published limits (DESIGN.md, platform facts); config may override any scope. */
+/** Share of each published limit left unused: loopback and network jitter can bunch sends up on arrival. */
+export const DEFAULT_HEADROOM = 0.03;
+const MAX_CATCH_UP_MS = 10;
+
+/**
+ * "At most `count` sends in any `perMs`" as a bucket that can never exceed it, minus `headroom`.
+ * A bucket of capacity B refilling at r admits at most B − 1 + r·W sends in any window of length
+ * W, so a burst is paid for with a slower refill; `burst` 1 gives the highest steady rate.
+ */
+export function windowLimit(count: number, perMs: number, opts: { burst?: number; headroom?: number } = {}): BucketLimit {
+  const burst = opts.burst ?? 1;
+  const headroom = opts.headroom ?? DEFAULT_HEADROOM;
+  const perWindow = count * (1 - headroom) - (burst - 1);
+  if (!(perWindow > 0)) throw new RangeError(`a burst of ${burst} leaves nothing of ${count} per ${perMs} ms`);
+  const refillPerSecond = perWindow / (perMs / 1000);
+  // Catching up on late wake-ups spends at most half the headroom (r · catchUp ≤ count · headroom / 2).
+  const catchUpMs = Math.min(MAX_CATCH_UP_MS, ((count * headroom) / refillPerSecond / 2) * 1000);
+  return { capacity: burst, refillPerSecond, catchUpMs };
+}
+
+/** Published limits (DESIGN.md, platform facts) as windows; config may override any scope. */
 export const defaultRateLimits = {
   telegram: {
-    perChat: { capacity: 1, refillPerSecond: 1 },
-    perGroup: { capacity: 20, refillPerSecond: 20 / 60 },
-    global: { capacity: 30, refillPerSecond: 30 },
+    perChat: windowLimit(1, 1000),
+    perGroup: windowLimit(20, 60_000),
+    global: windowLimit(30, 1000),
   },
   discord: {
-    perChat: { capacity: 5, refillPerSecond: 1 },
-    global: { capacity: 50, refillPerSecond: 50 },
+    // Discord's channel route allows 5 per 5 s; paced one a second so a burst never trips it.
+    perChat: windowLimit(5, 5000),
+    global: windowLimit(50, 1000),
   },
   console: {},
 } as const satisfies Record<string, PlatformRateLimits>;

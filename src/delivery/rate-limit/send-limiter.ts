@@ -81,6 +81,22 @@ export class SendLimiter {
   }
 
   /**
+   * A send to `target` made at `at` by any process (the outbox records the last one per chat):
+   * with several dispatch workers, the one that sends a chat's next message may not be the one
+   * that sent the last, so its chat and group buckets start from the shared record.
+   */
+  noteSend(target: SendTarget, at: number): void {
+    const chat = this.chats.peek(target.chatId);
+    chat.noteTakenAt(at);
+    this.chats.keep(target.chatId, chat);
+    const group = target.isGroup ? this.groups?.peek(target.chatId) : undefined;
+    if (group) {
+      group.noteTakenAt(at);
+      this.groups?.keep(target.chatId, group);
+    }
+  }
+
+  /**
    * Applies a 429 to exactly what it names: the chat's bucket, or the whole platform when the
    * platform said the limit was global. Nothing passes before `until`.
    */

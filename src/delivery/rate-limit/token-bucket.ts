@@ -2,6 +2,12 @@
 export interface BucketLimit {
   capacity: number;
   refillPerSecond: number;
+  /**
+   * A token taken up to this many ms after it was due counts as taken when due, so a sender
+   * that wakes a little late (timers, a busy event loop) loses no rate. In any window of length
+   * W at most `capacity - 1 + refillPerSecond · (W + catchUpMs) / 1000` tokens are taken.
+   */
+  catchUpMs?: number;
 }
 
 export type TakeResult = { ok: true } | { ok: false; waitMs: number };
@@ -31,6 +37,7 @@ export class TokenBucket {
   readonly capacity: number;
   readonly refillPerSecond: number;
   private readonly msPerToken: number;
+  private readonly catchUpMs: number;
   private readonly clock: () => number;
   private fullAt: number;
   private pausedUntil = Number.NEGATIVE_INFINITY;
@@ -43,6 +50,7 @@ export class TokenBucket {
     this.capacity = options.capacity;
     this.refillPerSecond = options.refillPerSecond;
     this.msPerToken = 1000 / options.refillPerSecond;
+    this.catchUpMs = Math.max(0, options.catchUpMs ?? 0);
     this.clock = options.clock ?? Date.now;
     this.fullAt = options.startFull
       ? Number.NEGATIVE_INFINITY
@@ -66,7 +74,15 @@ export class TokenBucket {
 
   /** Takes a token unconditionally: for a caller that checked `waitMs` of several buckets first. */
   take(now: number = this.clock()): void {
-    this.fullAt = Math.max(this.fullAt, now) + this.msPerToken;
+    this.fullAt = Math.max(this.fullAt, now - this.catchUpMs) + this.msPerToken;
+  }
+
+  /**
+   * Counts a token taken at `at`, possibly by another process (a send the database recorded):
+   * the bucket is at least as empty as that one send left it. Knowing it twice changes nothing.
+   */
+  noteTakenAt(at: number): void {
+    this.fullAt = Math.max(this.fullAt, at + this.msPerToken);
   }
 
   /** Allows nothing before `until` (a 429's retry-after). A later pause never shortens an earlier one. */

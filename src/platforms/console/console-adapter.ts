@@ -3,6 +3,7 @@ import type { Readable, Writable } from "node:stream";
 import { runTextCommand } from "../../../commands/run-command.js";
 import type { CommandServices } from "../../../commands/types.js";
 import { renderConsoleAlert } from "../../delivery/render/console-alert.js";
+import { renderConsoleDigest } from "../../delivery/render/console-digest.js";
 import type { Logger } from "../../logger.js";
 import type { PlatformAdapter, PlatformState } from "../platform.js";
 import { renderReplyForConsole } from "./render-reply.js";
@@ -64,6 +65,15 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): PlatformAdapt
     async send(_target, alert) {
       print("\n" + renderConsoleAlert(alert, { color: opts.color ?? false }) + "\n");
       return { status: "sent", messageId: `console-${alert.storyId}-${Date.now()}` };
+    },
+    // A terminal cannot rewrite an earlier message: the update is printed as a new one, marked so.
+    async edit(_target, messageId, alert) {
+      print("\n(updated) " + renderConsoleAlert(alert, { color: opts.color ?? false }) + "\n");
+      return { status: "sent", messageId };
+    },
+    async sendDigest(_target, digest) {
+      print("\n" + renderConsoleDigest(digest) + "\n");
+      return { status: "sent", messageId: `console-digest-${Date.now()}` };
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Query, QueryNode, TermNode } from "./ast.js";
+import type { Query, QueryNode } from "./ast.js";
 import { indexStory, type FieldIndex, type IndexedStory } from "./indexed-story.js";
 import type { MatchableStory } from "../../stories/story.js";
 import { sinceCutoff } from "./since.js";
@@ -19,40 +19,36 @@ export function isRecentEnough(query: Query, publishedAt: Date, now: Date): bool
 
 /** The query tree against a story tokenised beforehand (the percolator tokenises once). */
 export function matchesNode(node: QueryNode, story: IndexedStory): boolean {
+  // Plain loops rather than every()/some(): this runs for every candidate of every new story.
   switch (node.type) {
     case "and":
-      return node.children.every((child) => matchesNode(child, story));
+      for (const child of node.children) if (!matchesNode(child, story)) return false;
+      return true;
     case "or":
-      return node.children.some((child) => matchesNode(child, story));
+      for (const child of node.children) if (matchesNode(child, story)) return true;
+      return false;
     case "not":
       return !matchesNode(node.child, story);
-    default:
-      return matchesTerm(node, story[node.field]);
+    case "word":
+      return story[node.field].has(node.token);
+    case "phrase":
+      return hasSequence(story[node.field], node.tokens, false);
+    case "prefix":
+      return node.tokens.length === 1 ? story[node.field].hasPrefix(node.tokens[0] ?? "") : hasSequence(story[node.field], node.tokens, true);
   }
 }
 
-function matchesTerm(term: TermNode, field: FieldIndex): boolean {
-  if (term.type === "word") return field.positions.has(term.token);
-  if (term.type === "prefix" && term.tokens.length === 1) {
-    const prefix = term.tokens[0] ?? "";
-    for (const token of field.positions.keys()) if (token.startsWith(prefix)) return true;
-    return false;
-  }
-  const [first, ...rest] = term.tokens;
-  const lastIsPrefix = term.type === "prefix";
-  for (const start of field.positions.get(first ?? "") ?? []) {
-    if (followsAt(field.tokens, start + 1, rest, lastIsPrefix)) return true;
+/** Consecutive tokens from a place where the first one occurs; the last may be a prefix. */
+function hasSequence(field: FieldIndex, wanted: readonly string[], lastIsPrefix: boolean): boolean {
+  const last = wanted.length - 1;
+  for (let start = field.firstAt.get(wanted[0] ?? "") ?? -1; start !== -1; start = field.nextSame[start] ?? -1) {
+    let i = 1;
+    for (; i <= last; i += 1) {
+      const actual = field.tokens[start + i];
+      if (actual === undefined) break;
+      if (i === last && lastIsPrefix ? !actual.startsWith(wanted[i] ?? "") : actual !== wanted[i]) break;
+    }
+    if (i > last) return true;
   }
   return false;
-}
-
-function followsAt(tokens: readonly string[], start: number, rest: readonly string[], lastIsPrefix: boolean): boolean {
-  for (let i = 0; i < rest.length; i += 1) {
-    const actual = tokens[start + i];
-    const wanted = rest[i] ?? "";
-    if (actual === undefined) return false;
-    const last = i === rest.length - 1;
-    if (last && lastIsPrefix ? !actual.startsWith(wanted) : actual !== wanted) return false;
-  }
-  return true;
 }

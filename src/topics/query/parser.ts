@@ -25,10 +25,13 @@ export function parseQuery(query: string, options: ParseOptions = {}): Query {
   if (query.length > QUERY_LIMITS.maxChars) {
     throw new QueryError(`the query is too long (${query.length} characters)`, null, query, `keep it under ${QUERY_LIMITS.maxChars}`);
   }
+  // Each word is tokenised once, though both the filter below and the parser ask.
+  const known = new Map<string, string[]>();
+  const tokensOf = (text: string): string[] => known.get(text) ?? known.set(text, searchTokens(text)).get(text) ?? [];
   // Words made only of punctuation ("&", "—") carry nothing to search for.
-  const tokens = lex(query).filter((token) => token.type !== "word" || searchTokens(token.text).length > 0);
+  const tokens = lex(query).filter((token) => token.type !== "word" || tokensOf(token.text).length > 0);
   if (tokens.length === 0) throw new QueryError("the query is empty", null, query, "type at least one word to look for");
-  return new QueryParser(query, tokens, options.allowSince ?? false).parse();
+  return new QueryParser(query, tokens, options.allowSince ?? false, tokensOf).parse();
 }
 
 /** What a parse step yields: a node, or a `since:` that only the top level may keep. */
@@ -44,6 +47,7 @@ class QueryParser {
     private readonly query: string,
     private readonly tokens: readonly LexToken[],
     private readonly allowSince: boolean,
+    private readonly tokensOf: (text: string) => string[],
   ) {}
 
   parse(): Query {
@@ -117,7 +121,7 @@ class QueryParser {
       case "word":
         return { node: this.term(token.text, token.prefix, field, token.start), start: token.start };
       case "phrase":
-        if (searchTokens(token.text).length === 0) {
+        if (this.tokensOf(token.text).length === 0) {
           throw this.error("nothing to look for inside the quotes", token.start, "put words between them");
         }
         return { node: this.term(token.text.trim(), token.prefix, field, token.start), start: token.start };
@@ -177,7 +181,7 @@ class QueryParser {
     if (this.terms > QUERY_LIMITS.maxTerms) {
       throw this.error("too many words", start, `use at most ${QUERY_LIMITS.maxTerms}`);
     }
-    const tokens = searchTokens(text);
+    const tokens = this.tokensOf(text);
     if (prefix) return { type: "prefix", field, tokens, text };
     const [only] = tokens;
     if (tokens.length === 1 && only !== undefined) return { type: "word", field, token: only, text };
