@@ -2,17 +2,12 @@ import { sql, type Kysely } from "kysely";
 import { engineOf } from "./dialect.js";
 import type { Database } from "./schema.js";
 
-// PostgreSQL advisory locks are keyed by two int4s: ours live under one namespace ("nf").
-const NAMESPACE = 0x6e66;
-const KEYS = {
-  digests: 1,
-  retention: 2,
-  watcher: 3,
-  storyWrites: 4,
-} as const;
-
 /** Work that must not run in two processes at once. */
-export type ExclusiveJob = Exclude<keyof typeof KEYS, "storyWrites">;
+export type ExclusiveJob = "digests" | "retention" | "watcher";
+
+// Advisory locks are database-wide; the key includes the schema so two stores sharing a database
+// (as the test suite's schemas do) never wait for each other.
+const lockKey = (name: string) => sql`hashtext(current_schema() || ${`/newsflash/${name}`})`;
 
 export type ExclusiveRun<T> = { ran: true; value: T } | { ran: false };
 
@@ -24,14 +19,13 @@ export type ExclusiveRun<T> = { ran: true; value: T } | { ran: false };
  */
 export async function runExclusive<T>(db: Kysely<Database>, job: ExclusiveJob, work: () => Promise<T>): Promise<ExclusiveRun<T>> {
   if (engineOf(db) === "sqlite") return { ran: true, value: await work() };
-  const key = KEYS[job];
   return db.connection().execute(async (conn) => {
-    const got = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${NAMESPACE}, ${key}) AS locked`.execute(conn);
+    const got = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${lockKey(job)}) AS locked`.execute(conn);
     if (got.rows[0]?.locked !== true) return { ran: false };
     try {
       return { ran: true, value: await work() };
     } finally {
-      await sql`SELECT pg_advisory_unlock(${NAMESPACE}, ${key})`.execute(conn);
+      await sql`SELECT pg_advisory_unlock(${lockKey(job)})`.execute(conn);
     }
   });
 }
@@ -44,5 +38,5 @@ export async function runExclusive<T>(db: Kysely<Database>, job: ExclusiveJob, w
  */
 export async function lockStoryWriteOrder(trx: Kysely<Database>): Promise<void> {
   if (engineOf(trx) === "sqlite") return;
-  await sql`SELECT pg_advisory_xact_lock(${NAMESPACE}, ${KEYS.storyWrites})`.execute(trx);
+  await sql`SELECT pg_advisory_xact_lock(${lockKey("story-writes")})`.execute(trx);
 }

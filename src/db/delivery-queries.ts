@@ -154,12 +154,6 @@ export async function clusterDeliveriesForChats(db: Kysely<Database>, platform: 
   return out;
 }
 
-/** Chats among `chatIds` that already got (or are getting) an alert for `clusterId`. */
-export async function chatsAlertedForCluster(db: Kysely<Database>, platform: string, clusterId: number, chatIds: string[]): Promise<Set<string>> {
-  const rows = await clusterDeliveriesForChats(db, platform, clusterId, chatIds);
-  return new Set(rows.filter((r) => r.kind === "alert" && r.status !== "dropped").map((r) => r.chatId));
-}
-
 type DeliveryRef = ExpressionBuilder<Database & { d: DeliveriesTable; o: DeliveriesTable }, "d" | "o">;
 
 /** Row `o` is claimable at `now`: pending and due, or leased by a process that stopped renewing. */

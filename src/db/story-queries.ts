@@ -51,8 +51,10 @@ export const guidKey = (story: NewStory): string | null => (story.sourceId !== n
 export type InsertStoryResult = { status: "inserted"; id: number; clusterId: number } | { status: "duplicate"; id: number };
 
 /** Stores a story unless its source guid or canonical URL is already known. */
-export async function insertStory(db: Kysely<Database>, story: NewStory): Promise<InsertStoryResult> {
-  const existing = await findExistingStory(db, story);
+export async function insertStory(db: Kysely<Database>, story: NewStory, opts: { knownNew?: boolean } = {}): Promise<InsertStoryResult> {
+  // `knownNew`: the caller already looked the batch up (knownStoryKeys); the unique index still
+  // catches a race with another writer.
+  const existing = opts.knownNew ? undefined : await findExistingStory(db, story);
   if (existing !== undefined) return { status: "duplicate", id: existing };
   const inserted = await db
     .insertInto("stories")

@@ -4,7 +4,8 @@ import type { Logger } from "../logger.js";
 import type { AlertChannel } from "./alert-channel.js";
 import { InvalidRequestBudget } from "./invalid-request-budget.js";
 import { createLane, type Lane, type OutcomeEvent } from "./lane.js";
-import { discordInvalidRequestBudget, mergeRateLimits, type RateLimitOverrides } from "./rate-limit/rate-limits.js";
+import { ArrivalWindows } from "./rate-limit/arrival-windows.js";
+import { discordInvalidRequestBudget, limitsFor, type RateLimitOverrides } from "./rate-limit/rate-limits.js";
 import { SendLimiter } from "./rate-limit/send-limiter.js";
 
 export type { DeliveryOutcome, OutcomeEvent } from "./lane.js";
@@ -17,7 +18,10 @@ export interface DispatcherOptions {
   logger: Logger;
   defaultTimezone: string;
   clock?: () => number;
-  /** Per-platform bucket overrides laid over the published limits (rate-limits.ts). */
+  /**
+   * Per-platform limits laid over the published ones (rate-limits.ts), as windows ("30 per
+   * 1,000 ms"); the buckets that pace sends are derived from them.
+   */
   rateLimits?: RateLimitOverrides;
   /** How long a claimed delivery stays ours; a crashed process's claims come back after it. */
   leaseMs?: number;
@@ -60,11 +64,10 @@ export interface Dispatcher {
 /** One lane per platform: a slow or rate-limited platform never holds up another. */
 export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   const clock = opts.clock ?? Date.now;
-  const limits = mergeRateLimits(opts.rateLimits);
   const budgets = new Map<string, InvalidRequestBudget>();
   const lanes: Lane[] = opts.channels.map((channel) => {
-    const platformLimits = (limits as Record<string, (typeof limits)[keyof typeof limits] | undefined>)[channel.platform] ?? {};
-    const limiter = new SendLimiter(platformLimits, { clock });
+    const limits = limitsFor(channel.platform, opts.rateLimits);
+    const limiter = new SendLimiter(limits.buckets, { clock });
     let budget: InvalidRequestBudget | undefined;
     if (channel.platform === "discord") {
       budget = new InvalidRequestBudget({
@@ -92,7 +95,8 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       leaseMs: opts.leaseMs ?? 30_000,
       batchSize: opts.batchSize ?? 64,
       concurrency: opts.concurrency ?? 16,
-      sendsPerSecond: platformLimits.global?.refillPerSecond ?? Number.POSITIVE_INFINITY,
+      sendsPerSecond: limits.buckets.global?.refillPerSecond ?? Number.POSITIVE_INFINITY,
+      windows: new ArrivalWindows(limits.windows),
       idlePollMs: opts.idlePollMs ?? 500,
       holdMaxMs: opts.holdMaxMs ?? 5_000,
       outageAfter: 5,

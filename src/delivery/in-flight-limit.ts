@@ -4,8 +4,8 @@
  * duplicate calls in flight, so on a fast platform this keeps possible duplicates to one a crash.
  */
 export class InFlightLimit {
-  // Until measured, assume a slow platform: better too many in flight for a moment than too few.
-  private slotMs = 250;
+  /** One call's slot time (bookkeeping, call, settle), smoothed; undefined until a call is timed. */
+  private slotMs: number | undefined;
 
   constructor(
     private readonly max: number,
@@ -13,13 +13,15 @@ export class InFlightLimit {
     private readonly sendsPerSecond: number,
   ) {}
 
-  /** One call's slot time (bookkeeping, call, settle), smoothed. */
   record(ms: number): void {
-    this.slotMs = 0.8 * this.slotMs + 0.2 * Math.max(0, ms);
+    const sample = Math.max(0, ms);
+    this.slotMs = this.slotMs === undefined ? sample : 0.8 * this.slotMs + 0.2 * sample;
   }
 
   get value(): number {
     if (!Number.isFinite(this.sendsPerSecond)) return this.max;
+    // One at a time until a call has been timed: a restart then risks one duplicate, not `max`.
+    if (this.slotMs === undefined) return 1;
     return Math.max(1, Math.min(this.max, Math.ceil((this.sendsPerSecond * this.slotMs * 1.25) / 1000)));
   }
 }

@@ -5,12 +5,14 @@ import type { Database } from "../db/schema.js";
 import type { Logger } from "../logger.js";
 import type { AlertChannel } from "./alert-channel.js";
 import { callChannel } from "./call-channel.js";
+import { chooseHeld } from "./choose-held.js";
 import { ClaimSet, type Held } from "./claim-set.js";
 import { InFlightLimit } from "./in-flight-limit.js";
 import type { InvalidRequestBudget } from "./invalid-request-budget.js";
 import { isInvalidRequest } from "./invalid-request-budget.js";
 import { OutageBreaker } from "./outage-breaker.js";
 import { prepareDelivery, type PrepareDeps } from "./prepare.js";
+import type { ArrivalWindows, SendTicket } from "./rate-limit/arrival-windows.js";
 import type { SendLimiter } from "./rate-limit/send-limiter.js";
 import type { SendResult } from "./send-result.js";
 import { settleDelivery, type SettleDeps, type SettleOutcome } from "./settle.js";
@@ -32,7 +34,10 @@ export interface OutcomeEvent {
 export interface LaneOptions {
   db: Kysely<Database>;
   channel: AlertChannel;
+  /** Token buckets: an even pace within every published limit. */
   limiter: SendLimiter;
+  /** The published windows counted on arrival: no network jitter can turn the pace into a 429. */
+  windows: ArrivalWindows;
   logger: Logger;
   clock: () => number;
   prepare: Omit<PrepareDeps, "db" | "canEdit">;
@@ -91,7 +96,8 @@ export function createLane(opts: LaneOptions): Lane {
   let refilling: Promise<void> | undefined;
 
   function sleep(ms: number): Promise<void> {
-    if (stopping || wakeRequested || ms <= 0) return Promise.resolve();
+    // A wake during a claim is served by the next claim (shouldClaim), not by skipping this sleep.
+    if (stopping || (wakeRequested && !refilling) || ms <= 0) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
@@ -152,49 +158,31 @@ export function createLane(opts: LaneOptions): Lane {
     return held.length <= opts.batchSize / 2 && now - lastClaimAt >= 50;
   }
 
-  /** The first held row every bucket lets through now, or how long until one might be. */
+  /** Applies `chooseHeld`: the row to send now, or how long to wait; rows whose chat waits long go back. */
   async function pick(now: number): Promise<Step> {
-    let wait = Number.POSITIVE_INFINITY;
-    let chosen: Held | undefined;
-    let globalWait: number | undefined;
-    const deferred: Array<{ h: Held; until: number; scope: string }> = [];
-    // Decide in one synchronous pass: a claim finishing meanwhile re-sorts `held`.
-    for (const h of held) {
-      const result = limiter.tryAcquire({ chatId: h.delivery.chatId, isGroup: isGroup(h.delivery.chatId) }, now);
-      if (result.ok) {
-        chosen = h;
-        break;
-      }
-      // Nothing passes a global wait; no point asking for the other chats.
-      if (result.scope === "global") {
-        globalWait = result.waitMs;
-        break;
-      }
-      if (result.waitMs > opts.holdMaxMs) deferred.push({ h, until: now + result.waitMs, scope: result.scope });
-      else wait = Math.min(wait, result.waitMs);
+    const choice = chooseHeld(held, { windows: opts.windows, buckets: limiter, isGroup, holdMaxMs: opts.holdMaxMs }, now);
+    if (choice.send) claims.remove(choice.send);
+    for (const d of choice.defer) claims.remove(d.held);
+    for (const d of choice.defer) {
+      await deferChat(db, d.held.delivery.id, d.held.delivery, d.until, `waiting for the ${d.scope} rate limit`, { countAttempt: true }, now);
+      opts.onOutcome?.({ platform, kind: d.held.delivery.kind, outcome: "rate-limited-locally" });
     }
-    if (chosen) claims.remove(chosen);
-    for (const d of deferred) claims.remove(d.h);
-    for (const d of deferred) {
-      await deferChat(db, d.h.delivery.id, d.h.delivery, d.until, `waiting for the ${d.scope} rate limit`, { countAttempt: true }, now);
-      opts.onOutcome?.({ platform, kind: d.h.delivery.kind, outcome: "rate-limited-locally" });
-    }
-    if (chosen) return { send: chosen };
-    if (globalWait !== undefined && globalWait > opts.holdMaxMs) {
+    if (choice.send) return { send: choice.send };
+    if (choice.globalWaitMs !== undefined && choice.globalWaitMs > opts.holdMaxMs) {
       // A long global wait (a global 429, an outage pause): every held row goes back, due when it ends.
-      await claims.release(now + globalWait, now);
+      await claims.release(now + choice.globalWaitMs, now);
       return { waitMs: 0 };
     }
-    if (globalWait !== undefined) return { waitMs: globalWait };
-    return { waitMs: wait === Number.POSITIVE_INFINITY ? 0 : wait };
+    return { waitMs: choice.globalWaitMs ?? choice.waitMs };
   }
 
-  async function sendOne(h: Held): Promise<void> {
+  async function sendOne(h: Held, ticket: SendTicket): Promise<void> {
     const { delivery } = h;
     const began = clock();
     // Recorded before the call: a crash from here on may leave a message the outbox does not know was sent.
     const lease = await startSend(db, delivery.id, h.lease, opts.leaseMs, clock());
     if (lease === undefined) {
+      ticket.finish(clock());
       log.warn({ delivery: delivery.id }, "lost the claim before sending (this process stalled past its lease); not sending it");
       return;
     }
@@ -203,6 +191,8 @@ export function createLane(opts: LaneOptions): Lane {
     try {
       result = await callChannel(channel, h, clock);
     } finally {
+      // The platform counted it at some moment before this answer: the windows count it until then.
+      ticket.finish(clock());
       claims.doneSending(delivery.id);
     }
     const now = clock();
@@ -227,7 +217,9 @@ export function createLane(opts: LaneOptions): Lane {
   function launch(h: Held): void {
     const slowdown = opts.budget?.slowdownMs(clock()) ?? 0;
     if (slowdown > 0) limiter.pause("global", h.delivery.chatId, clock() + slowdown);
-    const task = sendOne(h).catch((error: unknown) => {
+    const ticket = opts.windows.start({ chatId: h.delivery.chatId, isGroup: isGroup(h.delivery.chatId) });
+    const task = sendOne(h, ticket).catch((error: unknown) => {
+      ticket.finish(clock());
       log.error({ err: error, delivery: h.delivery.id }, "delivery bookkeeping failed; the lease will expire and it will be retried");
     });
     inFlight.add(task);
@@ -236,7 +228,13 @@ export function createLane(opts: LaneOptions): Lane {
 
   async function pump(untilIdle: boolean): Promise<number> {
     let calls = 0;
+    let lastYield = clock();
     while (!stopping) {
+      // SQLite calls resolve without touching the event loop: give timers and sockets a turn.
+      if (clock() - lastYield >= 20) {
+        await new Promise((r) => setImmediate(r));
+        lastYield = clock();
+      }
       await claims.renewIfDue(clock());
       if (shouldClaim(clock())) {
         const claiming = startRefill();

@@ -36,7 +36,7 @@ export async function storeStories(db: Kysely<Database>, stories: readonly NewSt
       seenInBatch.add(story.canonicalUrl);
       if (guid !== null) seenInBatch.add(guid);
       const prepared = opts.clusterer ? await opts.clusterer.prepare(trx, story, now) : story;
-      const result = await insertStory(trx, prepared);
+      const result = await insertStory(trx, prepared, { knownNew: true });
       if (result.status === "duplicate") counts.duplicate++;
       else {
         opts.clusterer?.stored(prepared, result.id, result.clusterId);

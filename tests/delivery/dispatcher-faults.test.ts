@@ -225,7 +225,7 @@ describe("Discord's invalid-request budget", () => {
     const channel = scriptedChannel("discord");
     channel.onInvalidRequests = (listener) => (hook = listener);
     const { dispatcher, watcher, lines } = setup(channel, {
-      rateLimits: { discord: { perChat: { capacity: 100, refillPerSecond: 1000 }, global: { capacity: 100, refillPerSecond: 1000 } } },
+      rateLimits: { discord: { perChat: { count: 100, perMs: 100 }, global: { count: 1000, perMs: 1000 } } },
       invalidRequests: { limit: 20, slowdownMs: 150 },
       clock: Date.now,
       concurrency: 1,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultRateLimits, mergeRateLimits } from "../../src/delivery/rate-limit/rate-limits.js";
+import { defaultRateLimits, limitsFor, publishedLimits } from "../../src/delivery/rate-limit/rate-limits.js";
 import type { PlatformRateLimits } from "../../src/delivery/rate-limit/rate-limits.js";
 import { SendLimiter } from "../../src/delivery/rate-limit/send-limiter.js";
 import { fakeClock } from "./fake-clock.js";
@@ -131,11 +131,12 @@ describe("SendLimiter", () => {
 });
 
 describe("rate limits as data", () => {
-  it("overrides one scope and keeps the rest", () => {
-    const merged = mergeRateLimits({ telegram: { global: { capacity: 10, refillPerSecond: 10 } } });
-    expect(merged.telegram.global).toEqual({ capacity: 10, refillPerSecond: 10 });
-    expect(merged.telegram.perChat).toEqual(defaultRateLimits.telegram.perChat);
-    expect(merged.discord).toEqual(defaultRateLimits.discord);
-    expect(merged.console).toEqual({});
+  it("overrides one scope of a platform's published windows and derives the buckets", () => {
+    const merged = limitsFor("telegram", { telegram: { global: { count: 10, perMs: 1000 } } });
+    expect(merged.windows).toEqual({ ...publishedLimits.telegram, global: { count: 10, perMs: 1000 } });
+    expect(merged.buckets.perChat).toEqual(defaultRateLimits.telegram.perChat);
+    expect(merged.buckets.global?.refillPerSecond).toBeCloseTo(9.9);
+    expect(limitsFor("discord").buckets).toEqual(defaultRateLimits.discord);
+    expect(limitsFor("a-test-platform")).toEqual({ windows: {}, buckets: {} });
   });
 });

@@ -51,11 +51,11 @@ describe("buckets modelling window limits", () => {
     });
   }
 
-  it("keep 97% of the published rate for a sender that wakes a few ms late every time", () => {
+  it("keep 95% of the published rate for a sender that wakes a few ms late every time", () => {
     const bucket = new TokenBucket({ ...defaultRateLimits.telegram.global, startFull: true, clock: () => 0 });
     const times = sendTimes(bucket, 0, Array.from({ length: 3_000 }, (_, i) => 1 + (i % 3)));
     const perSecond = (times.length - 1) / (((times.at(-1) as number) - (times[0] as number)) / 1000);
-    expect(perSecond).toBeGreaterThan(30 * 0.965);
+    expect(perSecond).toBeGreaterThan(30 * 0.955);
     expect(busiestWindow(times, 1_000)).toBeLessThanOrEqual(30);
   });
 });

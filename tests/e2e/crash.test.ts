@@ -16,15 +16,16 @@ const CHATS = 100;
 const STORIES = 20;
 const KILLS = 5;
 const LEASE_MS = 1_500;
-// Faster than Telegram so the test takes seconds, paced like it (one token at a time).
-const RATE_LIMITS = { telegram: { perChat: { capacity: 1, refillPerSecond: 20 }, perGroup: { capacity: 1, refillPerSecond: 20 }, global: { capacity: 1, refillPerSecond: 200 } } };
+// Faster than Telegram so the test takes seconds, paced like it (one token at a time). At this
+// pace one call in flight keeps up (InFlightLimit), so a kill can catch at most one mid-send.
+const RATE_LIMITS = { telegram: { perChat: { count: 20, perMs: 1000 }, perGroup: { count: 20, perMs: 1000 }, global: { count: 100, perMs: 1000 } } };
 
 let temp: TempDatabase;
 let platform: LoopbackPlatform;
 
 beforeAll(async () => {
   temp = await createTempDatabase();
-  platform = await startLoopbackPlatform({ limits: { perChat: { count: 20, perMs: 1000 }, global: { count: 200, perMs: 1000 } } });
+  platform = await startLoopbackPlatform({ limits: { perChat: { count: 20, perMs: 1000 }, global: { count: 100, perMs: 1000 } } });
 });
 afterAll(async () => {
   await platform.close();

@@ -5,7 +5,8 @@
 //   DATABASE_URL=postgres://… LOOPBACK_URL=http://127.0.0.1:… node bin/run-ts.js tests/fakes/dispatch-worker.ts
 //
 // Env: LEASE_MS (default 3000), PLATFORM (default "telegram": its published rate limits apply;
-// "console" has none). stdout: one JSON line per event: {"event":"ready"}, {"event":"sent","total":n}.
+// "console" has none), SENT_EVENTS=off (no line per send, for benchmarks). stdout: one JSON line
+// per event: {"event":"ready"}, {"event":"sent","total":n}.
 import { readConfig } from "../../src/config.js";
 import { openMigratedDatabase } from "../../src/database.js";
 import { listenForChanges } from "../../src/db/notifications.js";
@@ -23,6 +24,7 @@ if (opened.status === "error") {
 const db = opened.db;
 const channel = createLoopbackChannel({ platform: process.env.PLATFORM ?? "telegram", url: process.env.LOOPBACK_URL ?? "" });
 let sent = 0;
+const sentEvents = process.env.SENT_EVENTS !== "off";
 const dispatcher = createDispatcher({
   db,
   channels: [channel],
@@ -32,7 +34,7 @@ const dispatcher = createDispatcher({
   onOutcome: (event) => {
     if (event.outcome !== "sent") return;
     sent++;
-    process.stdout.write(JSON.stringify({ event: "sent", total: sent }) + "\n");
+    if (sentEvents) process.stdout.write(JSON.stringify({ event: "sent", total: sent }) + "\n");
   },
 });
 const listener = listenForChanges(config.database, { outbox: () => dispatcher.wake() });

@@ -67,7 +67,8 @@ export async function createPgSchema(url: string): Promise<{ schema: string; url
 }
 
 async function openPg(url: string): Promise<Kysely<Database>> {
-  const opened = await openPostgres(url);
+  // Small pools: test files run in parallel against one server (100 connections by default).
+  const opened = await openPostgres(url, { maxConnections: 4 });
   if (opened.status === "error") throw new Error(opened.error);
   return opened.db;
 }
@@ -75,13 +76,22 @@ async function openPg(url: string): Promise<Kysely<Database>> {
 /** A migrated PostgreSQL store in its own schema. */
 export async function openPgEngine(baseUrl: string): Promise<OpenedEngine> {
   const created = await createPgSchema(baseUrl);
-  const db = await openPg(created.url);
+  let db: Kysely<Database> | undefined;
+  try {
+    db = await openPg(created.url);
+    const migrated = await migrateToLatest(db);
+    if (migrated.status === "error") throw new Error(migrated.error);
+  } catch (error) {
+    // A store that never opened leaves no schema behind.
+    await db?.destroy();
+    await created.drop();
+    throw error;
+  }
   const extra: Kysely<Database>[] = [];
-  const migrated = await migrateToLatest(db);
-  if (migrated.status === "error") throw new Error(migrated.error);
+  const opened = db;
   return {
     name: "postgres",
-    db,
+    db: opened,
     url: created.url,
     async reopen() {
       const other = await openPg(created.url);
@@ -90,7 +100,7 @@ export async function openPgEngine(baseUrl: string): Promise<OpenedEngine> {
     },
     async cleanup() {
       for (const other of extra) await other.destroy();
-      await db.destroy();
+      await opened.destroy();
       await created.drop();
     },
   };

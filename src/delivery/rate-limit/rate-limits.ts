@@ -1,3 +1,5 @@
+import type { WindowRule } from "./ack-window.js";
+import type { PlatformWindows } from "./arrival-windows.js";
 import type { BucketLimit } from "./token-bucket.js";
 
 /** The buckets one send passes through on a platform; a missing scope is unlimited. */
@@ -10,9 +12,13 @@ export interface PlatformRateLimits {
   global?: BucketLimit;
 }
 
-/** Share of each published limit left unused: loopback and network jitter can bunch sends up on arrival. */
-export const DEFAULT_HEADROOM = 0.03;
-const MAX_CATCH_UP_MS = 10;
+/**
+ * Share of each published limit the buckets leave unused. The arrival windows (ArrivalWindows)
+ * keep the limits exact whatever the network does; this keeps the buckets' even pace from
+ * running into them at every send.
+ */
+export const DEFAULT_HEADROOM = 0.01;
+const MAX_CATCH_UP_MS = 5;
 
 /**
  * "At most `count` sends in any `perMs`" as a bucket that can never exceed it, minus `headroom`.
@@ -30,32 +36,54 @@ export function windowLimit(count: number, perMs: number, opts: { burst?: number
   return { capacity: burst, refillPerSecond, catchUpMs };
 }
 
-/** Published limits (DESIGN.md, platform facts) as windows; config may override any scope. */
-export const defaultRateLimits = {
+/** The published limits (DESIGN.md, platform facts); config may override any scope. */
+export const publishedLimits = {
   telegram: {
-    perChat: windowLimit(1, 1000),
-    perGroup: windowLimit(20, 60_000),
-    global: windowLimit(30, 1000),
+    perChat: { count: 1, perMs: 1_000 },
+    perGroup: { count: 20, perMs: 60_000 },
+    global: { count: 30, perMs: 1_000 },
   },
   discord: {
-    // Discord's channel route allows 5 per 5 s; paced one a second so a burst never trips it.
-    perChat: windowLimit(5, 5000),
-    global: windowLimit(50, 1000),
+    // Discord's channel route allows 5 per 5 s; the bucket paces them one a second.
+    perChat: { count: 5, perMs: 5_000 },
+    global: { count: 50, perMs: 1_000 },
   },
   console: {},
-} as const satisfies Record<string, PlatformRateLimits>;
+} as const satisfies Record<string, PlatformWindows>;
 
-export type RateLimitedPlatform = keyof typeof defaultRateLimits;
-export type RateLimitConfig = Record<RateLimitedPlatform, PlatformRateLimits>;
-export type RateLimitOverrides = { [P in RateLimitedPlatform]?: PlatformRateLimits };
+const bucketOf = (w: WindowRule): BucketLimit => windowLimit(w.count, w.perMs);
 
-/** The defaults with config's overrides laid over them scope by scope. */
-export function mergeRateLimits(overrides: RateLimitOverrides = {}): RateLimitConfig {
-  return {
-    telegram: { ...defaultRateLimits.telegram, ...overrides.telegram },
-    discord: { ...defaultRateLimits.discord, ...overrides.discord },
-    console: { ...defaultRateLimits.console, ...overrides.console },
-  };
+/** Buckets that pace sends evenly within each window (burst 1, the highest steady rate). */
+export function bucketsFor(windows: PlatformWindows): PlatformRateLimits {
+  const buckets: PlatformRateLimits = {};
+  if (windows.perChat) buckets.perChat = bucketOf(windows.perChat);
+  if (windows.perGroup) buckets.perGroup = bucketOf(windows.perGroup);
+  if (windows.global) buckets.global = bucketOf(windows.global);
+  return buckets;
+}
+
+/** The published limits as buckets. */
+export const defaultRateLimits = {
+  telegram: {
+    perChat: bucketOf(publishedLimits.telegram.perChat),
+    perGroup: bucketOf(publishedLimits.telegram.perGroup),
+    global: bucketOf(publishedLimits.telegram.global),
+  },
+  discord: {
+    perChat: bucketOf(publishedLimits.discord.perChat),
+    global: bucketOf(publishedLimits.discord.global),
+  },
+  console: {},
+} satisfies Record<keyof typeof publishedLimits, PlatformRateLimits>;
+
+/** Per platform, any scope of its windows; a platform not named here (a test's) is unlimited. */
+export type RateLimitOverrides = Record<string, PlatformWindows | undefined>;
+
+/** One platform's windows with config's overrides laid over them scope by scope, and their buckets. */
+export function limitsFor(platform: string, overrides: RateLimitOverrides = {}): { windows: PlatformWindows; buckets: PlatformRateLimits } {
+  const published: PlatformWindows = (publishedLimits as Record<string, PlatformWindows | undefined>)[platform] ?? {};
+  const windows = { ...published, ...overrides[platform] };
+  return { windows, buckets: bucketsFor(windows) };
 }
 
 /** Discord bans an IP for a while after this many 401/403/429 responses in the window. */

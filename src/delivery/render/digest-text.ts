@@ -23,7 +23,8 @@ export function topicLabel(topic: string): string {
 }
 
 export function headlineTitle(h: DigestHeadline, max = DIGEST_TITLE_MAX): string {
-  return truncateAtWord(cleanLine(h.title), max);
+  // A link needs text to click: a story stored without a headline still gets one.
+  return truncateAtWord(cleanLine(h.title), max) || "(no headline)";
 }
 
 /** `Reuters · 14:05 CET · +2 sources` */

@@ -32,6 +32,8 @@ export interface LoopbackPlatform {
   url: string;
   messages: ReceivedMessage[];
   stats: { requests: number; accepted: number; tooManyRequests: number; faults: number };
+  /** Every 429 answered: which chat, which limit, when. */
+  refusals: Array<{ chatId: string; scope: "chat" | "global"; retryAfterMs: number; at: number }>;
   /** The next `times` calls for `chatId` (or any chat with "*") get `fault`. */
   fail(chatId: string, fault: Fault, times?: number): void;
   /** Keys received more than once, counted once per extra copy. */
@@ -54,11 +56,18 @@ export async function startLoopbackPlatform(opts: LoopbackOptions = {}): Promise
   const stats = { requests: 0, accepted: 0, tooManyRequests: 0, faults: 0 };
   const faults: Array<{ chatId: string; fault: Fault; left: number }> = [];
   const listeners: Array<(m: ReceivedMessage) => void> = [];
+  const refusals: LoopbackPlatform["refusals"] = [];
   let nextId = 1;
 
   function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
     res.writeHead(status, { "content-type": "application/json", ...headers });
     res.end(JSON.stringify(body));
+  }
+
+  function duplicates(): number {
+    const seen = new Map<string, number>();
+    for (const m of messages) if (m.call === "send") seen.set(`${m.chatId}\u0000${m.key}`, (seen.get(`${m.chatId}\u0000${m.key}`) ?? 0) + 1);
+    return [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
   }
 
   function takeFault(chatId: string): Fault | undefined {
@@ -71,6 +80,8 @@ export async function startLoopbackPlatform(opts: LoopbackOptions = {}): Promise
 
   const server = createServer((req, res) => {
     void (async () => {
+      if (req.method === "GET" && req.url === "/stats") return json(res, 200, { ...stats, duplicates: duplicates(), refusals });
+      if (req.method === "GET" && req.url === "/messages") return json(res, 200, messages);
       const call = req.url === "/edit" ? "edit" : req.url === "/send" ? "send" : undefined;
       if (req.method !== "POST" || !call) return json(res, 404, { error: "no such call" });
       const body = await readJson(req);
@@ -85,6 +96,7 @@ export async function startLoopbackPlatform(opts: LoopbackOptions = {}): Promise
       const admission = windows.admit(chatId);
       if (!admission.ok) {
         stats.tooManyRequests++;
+        refusals.push({ chatId, scope: admission.scope, retryAfterMs: admission.retryAfterMs, at: now() });
         if (opts.style === "discord") {
           const seconds = Math.ceil(admission.retryAfterMs) / 1000;
           return json(res, 429, { message: "You are being rate limited.", retry_after: seconds, global: admission.scope === "global" }, { "retry-after": String(seconds) });
@@ -107,14 +119,11 @@ export async function startLoopbackPlatform(opts: LoopbackOptions = {}): Promise
     url: `http://127.0.0.1:${port}`,
     messages,
     stats,
+    refusals,
     fail(chatId, fault, times = 1) {
       faults.push({ chatId, fault, left: times });
     },
-    duplicates() {
-      const seen = new Map<string, number>();
-      for (const m of messages) if (m.call === "send") seen.set(`${m.chatId}\u0000${m.key}`, (seen.get(`${m.chatId}\u0000${m.key}`) ?? 0) + 1);
-      return [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
-    },
+    duplicates,
     onMessage(listener) {
       listeners.push(listener);
     },
