@@ -1,5 +1,7 @@
 import type { Subscription } from "../db/subscription-queries.js";
+import { keyFrequencyFromSample } from "../topics/key-frequency.js";
 import { createPercolator } from "../topics/percolator.js";
+import type { SearchableFields } from "../topics/query/search-document.js";
 import { parseQuery } from "../topics/query/parser.js";
 import type { Story } from "./story.js";
 
@@ -13,10 +15,15 @@ export interface SubscriptionMatcher {
  * Topic subscriptions by slug (a story carries its topics); query subscriptions go through the
  * percolator, which verifies only the queries filed under terms the story contains.
  */
-export function createSubscriptionMatcher(subscriptions: readonly Subscription[], onInvalid?: (sub: Subscription, error: string) => void): SubscriptionMatcher {
+export function createSubscriptionMatcher(
+  subscriptions: readonly Subscription[],
+  onInvalid?: (sub: Subscription, error: string) => void,
+  /** Recent stories: each query is filed under its rarest term in them (speed only, never answers). */
+  sample: readonly SearchableFields[] = [],
+): SubscriptionMatcher {
   const byTopic = new Map<string, Subscription[]>();
   const byId = new Map<number, Subscription>();
-  const percolator = createPercolator<number>();
+  const percolator = createPercolator<number>(sample.length > 0 ? { keyCost: keyFrequencyFromSample(sample) } : {});
   for (const sub of subscriptions) {
     if (!sub.active) continue;
     if (sub.topicSlug !== null) {

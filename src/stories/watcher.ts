@@ -4,7 +4,7 @@ import { clusterDeliveriesForChats, enqueueDeliveries, type NewDelivery } from "
 import { addDigestItems, type NewDigestItem } from "../db/digest-queries.js";
 import { getKv, setKv } from "../db/kv-queries.js";
 import type { Database } from "../db/schema.js";
-import { storiesAfter } from "../db/story-queries.js";
+import { latestStories, storiesAfter } from "../db/story-queries.js";
 import { allSubscriptions, subscriptionsVersion } from "../db/subscription-queries.js";
 import { parseClockTime } from "../delivery/schedule/clock-time.js";
 import type { Logger } from "../logger.js";
@@ -79,7 +79,9 @@ export function createWatcher(opts: WatcherOptions): Watcher {
     const version = await subscriptionsVersion(opts.db);
     if (matcher?.version !== version) {
       const subs = await allSubscriptions(opts.db, { activeOnly: true });
-      const built = createSubscriptionMatcher(subs, (sub, error) => opts.logger.warn({ subscription: sub.id, error }, "subscription query no longer parses; skipped"));
+      // The last thousand stories tell which words are rare: queries are filed under those.
+      const sample = await latestStories(opts.db, { limit: 1000 });
+      const built = createSubscriptionMatcher(subs, (sub, error) => opts.logger.warn({ subscription: sub.id, error }, "subscription query no longer parses; skipped"), sample);
       matcher = { version, matcher: built };
     }
     return matcher.matcher;
