@@ -9,6 +9,7 @@ import type { Query } from "../src/topics/query/ast.js";
 import { indexStory } from "../src/topics/query/indexed-story.js";
 import { matchesNode } from "../src/topics/query/matcher.js";
 import { parseQuery } from "../src/topics/query/parser.js";
+import { seededRandom } from "./lib/news-text.js";
 
 const SUBSCRIPTIONS = 100_000;
 const STORIES = 10_000;
@@ -19,17 +20,6 @@ const NAIVE_SAMPLE = 200;
 
 // ---- a small, deterministic world of news -------------------------------------------------
 
-/** mulberry32: a seeded generator, so every run measures the same stories and queries. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const words = (text: string): string[] => text.split(" ");
 

@@ -34,6 +34,25 @@ function targetKey(target: NewSubscription["target"]): string {
   return "topic" in target ? `topic:${target.topic}` : `query:${target.query}`;
 }
 
+/** The row a new subscription is stored as. */
+function subscriptionRow(sub: NewSubscription, now: number) {
+  return {
+    platform: sub.platform,
+    chat_id: sub.chatId,
+    thread_id: sub.threadId ?? null,
+    target: targetKey(sub.target),
+    topic_slug: "topic" in sub.target ? sub.target.topic : null,
+    query: "query" in sub.target ? sub.target.query : null,
+    mode: sub.mode,
+    schedule: sub.schedule ?? null,
+    timezone: sub.timezone,
+    created_by: sub.createdBy ?? null,
+    active: 1,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 export function subscriptionFromRow(row: Selectable<SubscriptionsTable>): Subscription {
   return {
     id: row.id,
@@ -77,21 +96,7 @@ export async function subscribe(db: Kysely<Database>, sub: NewSubscription, now 
   }
   const row = await db
     .insertInto("subscriptions")
-    .values({
-      platform: sub.platform,
-      chat_id: sub.chatId,
-      thread_id: sub.threadId ?? null,
-      target,
-      topic_slug: "topic" in sub.target ? sub.target.topic : null,
-      query: "query" in sub.target ? sub.target.query : null,
-      mode: sub.mode,
-      schedule: sub.schedule ?? null,
-      timezone: sub.timezone,
-      created_by: sub.createdBy ?? null,
-      active: 1,
-      created_at: now,
-      updated_at: now,
-    })
+    .values(subscriptionRow(sub, now))
     .returningAll()
     .executeTakeFirstOrThrow();
   return { status: "created", subscription: subscriptionFromRow(row) };
@@ -222,21 +227,7 @@ export async function subscribeMany(db: Kysely<Database>, subs: readonly NewSubs
     const result = await db
       .insertInto("subscriptions")
       .values(
-        subs.slice(i, i + 500).map((sub) => ({
-          platform: sub.platform,
-          chat_id: sub.chatId,
-          thread_id: sub.threadId ?? null,
-          target: targetKey(sub.target),
-          topic_slug: "topic" in sub.target ? sub.target.topic : null,
-          query: "query" in sub.target ? sub.target.query : null,
-          mode: sub.mode,
-          schedule: sub.schedule ?? null,
-          timezone: sub.timezone,
-          created_by: sub.createdBy ?? null,
-          active: 1,
-          created_at: now,
-          updated_at: now,
-        })),
+        subs.slice(i, i + 500).map((sub) => subscriptionRow(sub, now)),
       )
       .onConflict((oc) => oc.columns(["platform", "chat_id", "target"]).doNothing())
       .executeTakeFirst();
