@@ -50,7 +50,9 @@ export function createDiscordAdapter(config: DiscordConfig, deps: AdapterDeps, o
   };
 
   const budget = new InvalidRequestBudget(logger);
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.apiRoot, ...reportEveryInvalidRequest } });
+  // shards "auto": discord.js asks GET /gateway/bot how many shards the bot's guild count calls
+  // for and runs that many gateway sessions in this process (one until ~2,500 guilds).
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], shards: "auto", rest: { api: config.apiRoot, ...reportEveryInvalidRequest } });
   const alertRest = new REST({ api: config.apiRoot, rejectOnRateLimit: rejectAlertRateLimits, ...reportEveryInvalidRequest }).setToken(config.token);
   budget.watch(client.rest);
   budget.watch(alertRest);
