@@ -27,6 +27,8 @@ export interface FakeSettings {
   /** How long an interaction token works for edits and follow-ups (Discord: 15 min). */
   interactionTokenTtlMs: number;
   heartbeatIntervalMs: number;
+  /** The shard count GET /gateway/bot recommends (Discord: one per ~1,000 guilds). */
+  recommendedShards: number;
 }
 
 export interface FakeContext {

@@ -47,6 +47,8 @@ export interface FakeDiscordOptions {
   interactionDeadlineMs?: number;
   /** Default 15 minutes, as on Discord. */
   interactionTokenTtlMs?: number;
+  /** Shards GET /gateway/bot recommends; guild-scoped events go to the owning shard. Default 1. */
+  recommendedShards?: number;
 }
 
 export interface DispatchedInteraction {
@@ -140,6 +142,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
     interactionTokenTtlMs: options.interactionTokenTtlMs ?? 15 * 60 * 1000,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+    recommendedShards: options.recommendedShards ?? 1,
   };
   const context: FakeContext = { world, settings, stats: emptyStats(), gatewayUrl: "" };
   const log = createRequestLog();

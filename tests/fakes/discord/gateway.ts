@@ -29,6 +29,21 @@ export interface GatewaySession {
   socket: WebSocket | null;
   /** Closed with 1000/1001 or dropped with `invalidateSessions`: RESUME gets op 9. */
   invalidated: boolean;
+  /** [shard id, shard count] from IDENTIFY. */
+  shard: [number, number];
+}
+
+/** Discord's rule: a guild belongs to shard (guild_id >> 22) % shard count. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(Math.max(1, shardCount)));
+}
+
+/** The guild a dispatch is about, for routing it to one shard; undefined for bot-wide events. */
+function guildOfEvent(event: string, data: unknown): string | undefined {
+  const d = (data ?? {}) as { guild_id?: unknown; id?: unknown };
+  if (typeof d.guild_id === "string") return d.guild_id;
+  if ((event === "GUILD_CREATE" || event === "GUILD_DELETE" || event === "GUILD_UPDATE") && typeof d.id === "string") return d.id;
+  return undefined;
 }
 
 export interface GatewayLogEntry {
@@ -77,7 +92,7 @@ export function createGateway(context: FakeContext, server: Server): Gateway {
     if (session.socket) send(session.socket, frame);
   }
 
-  function identify(socket: WebSocket, data: { token?: string; intents?: number }): void {
+  function identify(socket: WebSocket, data: { token?: string; intents?: number; shard?: [number, number] }): void {
     const { token } = world.identity;
     if (data.token !== token && data.token !== `Bot ${token}`) {
       socket.close(GatewayCloseCodes.AuthenticationFailed, "Authentication failed.");
@@ -94,19 +109,21 @@ export function createGateway(context: FakeContext, server: Server): Gateway {
       replay: [],
       socket,
       invalidated: false,
+      shard: Array.isArray(data.shard) && data.shard.length === 2 ? [Number(data.shard[0]), Number(data.shard[1])] : [0, 1],
     };
     sessions.push(session);
     stats.identifies += 1;
     note({ event: "identify", sessionId: session.id });
 
-    const guilds = [...world.guilds.values()].filter((guild) => guild.botIsMember);
+    const [shardId, shardCount] = session.shard;
+    const guilds = [...world.guilds.values()].filter((guild) => guild.botIsMember && shardOfGuild(guild.id, shardCount) === shardId);
     const ready: GatewayReadyDispatchData = {
       v: 10,
       user: botUserPayload(world),
       guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: context.gatewayUrl,
-      shard: [0, 1],
+      shard: session.shard,
       application: { id: world.identity.applicationId, flags: 0 as ApplicationFlags, flags_new: "0" },
     };
     dispatchTo(session, GatewayDispatchEvents.Ready, ready);
@@ -147,7 +164,7 @@ export function createGateway(context: FakeContext, server: Server): Gateway {
         send(socket, { op: GatewayOpcodes.HeartbeatAck });
         return;
       case GatewayOpcodes.Identify:
-        identify(socket, (payload.d ?? {}) as { token?: string; intents?: number });
+        identify(socket, (payload.d ?? {}) as { token?: string; intents?: number; shard?: [number, number] });
         return;
       case GatewayOpcodes.Resume:
         resume(socket, (payload.d ?? {}) as { token?: string; session_id?: string; seq?: number });
@@ -184,7 +201,13 @@ export function createGateway(context: FakeContext, server: Server): Gateway {
     sessions,
     log,
     dispatch(event, data) {
-      for (const session of sessions) if (!session.invalidated) dispatchTo(session, event, data);
+      // Guild events reach only the shard that owns the guild, as on Discord.
+      const guildId = guildOfEvent(event, data);
+      for (const session of sessions) {
+        if (session.invalidated) continue;
+        if (guildId !== undefined && shardOfGuild(guildId, session.shard[1]) !== session.shard[0]) continue;
+        dispatchTo(session, event, data);
+      }
     },
     liveSessions: () => sessions.filter((session) => !session.invalidated),
     drop(options = {}) {

@@ -43,7 +43,7 @@ export function applicationRoutes(context: FakeContext): Route[] {
       handle: () =>
         ok({
           url: context.gatewayUrl,
-          shards: 1,
+          shards: context.settings.recommendedShards,
           session_start_limit: {
             total: 1000,
             remaining: Math.max(0, 1000 - context.stats.identifies),
