@@ -1,5 +1,6 @@
 import { decodeEntities } from "../text/entities.js";
 import { TreeBudget, type TreeLimits } from "./tree-budget.js";
+import { closingTagPattern } from "../text/closing-tag.js";
 
 // Readability's cost grows much faster than linearly with nesting depth (about two seconds at
 // 500 levels, a stack overflow near 10,000), linkedom makes a separate text node for every
@@ -44,15 +45,6 @@ export interface BoundedHtml {
 /** Elements removed with their content: nothing in them is article text. */
 const DROPPED = new Set(["script", "style", "noscript", "template", "svg", "math", "iframe", "object", "textarea"]);
 
-const closers = new Map<string, RegExp>();
-function closerOf(name: string): RegExp {
-  let re = closers.get(name);
-  if (re === undefined) {
-    re = new RegExp(`</${name}[\\s/>]`, "gi");
-    closers.set(name, re);
-  }
-  return re;
-}
 
 /** Rewrites `html` within `limits`; linear in its length whatever the input. */
 export function boundHtml(html: string, limits: HtmlLimits = DEFAULT_HTML_LIMITS): BoundedHtml {
@@ -121,7 +113,7 @@ export function boundHtml(html: string, limits: HtmlLimits = DEFAULT_HTML_LIMITS
 
     if (DROPPED.has(name)) {
       if (closing) continue;
-      const closer = closerOf(name);
+      const closer = closingTagPattern(name);
       closer.lastIndex = i;
       const m = closer.exec(input);
       const end = m === null ? -1 : input.indexOf(">", m.index);

@@ -1,4 +1,5 @@
 import { decodeEntities } from "./entities.js";
+import { closingTagPattern } from "./closing-tag.js";
 
 // A single forward scan with indexOf, no DOM and no backtracking regex: feed descriptions are
 // converted by the thousand, and hostile HTML (unclosed comments, quotes, 5 MB of `<`) must still
@@ -17,15 +18,6 @@ const BLOCKS = new Set([
 /** Elements that only need a space between neighbours (cells, images standing for words). */
 const SPACERS = new Set(["td", "th", "img", "input", "button", "label"]);
 
-const closers = new Map<string, RegExp>();
-function closerOf(name: string): RegExp {
-  let re = closers.get(name);
-  if (re === undefined) {
-    re = new RegExp(`</${name}[\\s/>]`, "gi");
-    closers.set(name, re);
-  }
-  return re;
-}
 
 /**
  * Plain text of an HTML fragment or page: tags removed (blocks become line breaks, cells and
@@ -80,7 +72,7 @@ export function htmlToText(html: string): string {
     textStart = i = tagEnd;
 
     if (!closing && DROPPED.has(name) && html.charCodeAt(tagEnd - 2) !== 47 /* self-closed */) {
-      const closer = closerOf(name);
+      const closer = closingTagPattern(name);
       closer.lastIndex = tagEnd;
       const m = closer.exec(html);
       if (m === null) {
