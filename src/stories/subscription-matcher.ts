@@ -22,8 +22,7 @@ export function createSubscriptionMatcher(
   sample: readonly SearchableFields[] = [],
 ): SubscriptionMatcher {
   const byTopic = new Map<string, Subscription[]>();
-  const byId = new Map<number, Subscription>();
-  const percolator = createPercolator<number>(sample.length > 0 ? { keyCost: keyFrequencyFromSample(sample) } : {});
+  const percolator = createPercolator<Subscription>(sample.length > 0 ? { keyCost: keyFrequencyFromSample(sample) } : {});
   for (const sub of subscriptions) {
     if (!sub.active) continue;
     if (sub.topicSlug !== null) {
@@ -32,8 +31,7 @@ export function createSubscriptionMatcher(
       byTopic.set(sub.topicSlug, list);
     } else if (sub.query !== null) {
       try {
-        percolator.add(sub.id, parseQuery(sub.query));
-        byId.set(sub.id, sub);
+        percolator.add(sub, parseQuery(sub.query));
       } catch (error) {
         onInvalid?.(sub, error instanceof Error ? error.message : String(error));
       }
@@ -43,9 +41,8 @@ export function createSubscriptionMatcher(
     size: subscriptions.length,
     match(story) {
       const found = story.topics.flatMap((slug) => byTopic.get(slug) ?? []);
-      for (const id of percolator.match(story, story.publishedAt)) {
-        const sub = byId.get(id);
-        if (sub) found.push(sub);
+      for (const subscribers of percolator.matchGroups(story, story.publishedAt)) {
+        for (const sub of subscribers) found.push(sub);
       }
       return found;
     },

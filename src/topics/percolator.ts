@@ -5,6 +5,7 @@ import { isRecentEnough, matchesNode } from "./query/matcher.js";
 import { querySignature } from "./query/query-signature.js";
 import { keyChecks, provenByKey } from "./key-checks.js";
 import { FIELDS, KeyNumbers } from "./key-numbers.js";
+import { NO_CHECKS, packChecks, passesPackedChecks } from "./packed-checks.js";
 import { Postings } from "./postings.js";
 import { guessKeyCost, requiredKeys, type IndexKey, type KeyCost } from "./required-terms.js";
 
@@ -21,6 +22,12 @@ export interface Percolator<Id> {
   remove(id: Id): boolean;
   /** Every id whose query matches the story, each once, in no particular order. */
   match(story: MatchableStory, now?: Date): Id[];
+  /**
+   * The same ids as `match`, as one list per matching query. The lists are the percolator's own
+   * read-only snapshots (a change makes a new one): a broad topic brings thousands of subscribers,
+   * and handing their list over beats copying it for every story.
+   */
+  matchGroups(story: MatchableStory, now?: Date): ReadonlyArray<readonly Id[]>;
   readonly size: number;
 }
 
@@ -34,23 +41,17 @@ export interface PercolatorOptions {
 
 /** Subscribers of one distinct query, with what is precomputed to check it fast. */
 interface QueryGroup<Id> {
+  /** Its slot in the percolator's dense per-group arrays; reused after the group goes. */
+  readonly number: number;
   readonly signature: string;
   readonly query: Query;
   /** Key numbers it is filed under, or null when every story must be checked. */
   readonly filedUnder: readonly number[] | null;
-  /** Finding any of its keys in a story is already a match (`kyiv OR zelensky`). */
-  readonly provenByKey: boolean;
-  /** The key number its postings test before visiting it (see postings.ts), or -1. */
-  readonly gate: number;
-  /** Key checks left after the filing key and the gate, packed (see packChecks), or null. */
-  readonly checks: Int32Array | null;
-  /** The key checks are the whole query: no tree walk needed. */
-  readonly checksAreWholeQuery: boolean;
+  /** Key checks left after the filing key, packed (packed-checks.ts); none when proven by key. */
+  readonly checks: Int32Array;
+  /** Passing the key checks is a match: no time limit, no tree walk (`kyiv OR zelensky`, `kyiv -sport`). */
+  readonly settledByKeys: boolean;
   readonly ids: Set<Id>;
-  /** `ids` as an array, rebuilt after changes: arrays are much faster to copy out than Sets. */
-  idList: Id[] | null;
-  /** The last story this group was looked at for; saves a Set per story. */
-  lastStory: number;
 }
 
 /** Story numbers live in an Int32Array; start over (clearing the marks) before they overflow. */
@@ -63,14 +64,34 @@ export function createPercolator<Id>(options: PercolatorOptions = {}): Percolato
   const alwaysCheck = new Set<QueryGroup<Id>>();
   const keyNumbers = new KeyNumbers();
   /** postings[key number]: the groups filed under that key. */
-  const postings: Array<Postings<QueryGroup<Id>> | undefined> = [];
+  const postings: Array<Postings | undefined> = [];
   /** marks[key number] === story number when the current story has that key. */
   let marks: Int32Array = new Int32Array(1024);
   let storyNumber = 0;
+  // Per group number, in dense arrays rather than on the group objects: most groups found for a
+  // story are settled by their keys, and reading these costs no cache miss per group.
+  const byNumber: Array<QueryGroup<Id> | undefined> = [];
+  const freeNumbers: number[] = [];
+  /** The last story a group was found for: a group filed under several keys counts once. */
+  let lastStoryOf: Int32Array = new Int32Array(1024);
+  let settledOf = new Uint8Array(1024);
+  /** Each group's ids as an array (handed out by matchGroups), rebuilt after a change. */
+  const idLists: Array<Id[] | null> = [];
 
   const numberOf = (key: IndexKey): number => {
     const number = keyNumbers.numberOf(key);
     if (number >= marks.length) marks = grown(marks, number);
+    return number;
+  };
+
+  const newGroupNumber = (): number => {
+    const number = freeNumbers.pop() ?? byNumber.length;
+    if (number >= lastStoryOf.length) {
+      lastStoryOf = grown(lastStoryOf, number);
+      const settled = new Uint8Array(lastStoryOf.length);
+      settled.set(settledOf);
+      settledOf = settled;
+    }
     return number;
   };
 
@@ -79,23 +100,39 @@ export function createPercolator<Id>(options: PercolatorOptions = {}): Percolato
     const filedUnder = keys === null ? null : [...new Set(keys.map(numberOf))];
     const checks = keyChecks(query.root);
     // Found through its only key, a group needs no check of that key. The rarest other required
-    // key becomes the gate, tested in the postings: most candidates fail there.
+    // key is checked first: most candidates fail there.
     const foundBy = filedUnder?.length === 1 ? filedUnder[0] : undefined;
     const byRarity = [...checks.required].sort((a, b) => keyCost(a) - keyCost(b));
     const required = [...new Set(byRarity.map(numberOf))].filter((number) => number !== foundBy);
-    const gate = filedUnder === null ? -1 : (required.shift() ?? -1);
+    const proven = query.since === null && provenByKey(query.root);
     return {
+      number: newGroupNumber(),
       signature,
       query,
       filedUnder,
-      provenByKey: query.since === null && provenByKey(query.root),
-      gate,
-      checks: packChecks(required, checks.excluded.map(numberOf), checks.anyOf.map((keys) => keys.map(numberOf))),
-      checksAreWholeQuery: checks.complete,
+      checks: proven ? NO_CHECKS : packChecks(required, checks.excluded.map(numberOf), checks.anyOf.map((keys) => keys.map(numberOf))),
+      settledByKeys: proven || (query.since === null && checks.complete),
       ids: new Set(),
-      idList: null,
-      lastStory: 0,
     };
+  };
+
+  const addGroup = (group: QueryGroup<Id>): void => {
+    groups.set(group.signature, group);
+    byNumber[group.number] = group;
+    lastStoryOf[group.number] = 0;
+    settledOf[group.number] = group.settledByKeys ? 1 : 0;
+    idLists[group.number] = null;
+    if (group.filedUnder === null) alwaysCheck.add(group);
+    else for (const number of group.filedUnder) (postings[number] ??= new Postings()).add(group.number, group.checks);
+  };
+
+  const dropGroup = (group: QueryGroup<Id>): void => {
+    groups.delete(group.signature);
+    if (group.filedUnder === null) alwaysCheck.delete(group);
+    else for (const number of group.filedUnder) postings[number]?.remove(group.number);
+    byNumber[group.number] = undefined;
+    idLists[group.number] = null;
+    freeNumbers.push(group.number);
   };
 
   const remove = (id: Id): boolean => {
@@ -103,13 +140,45 @@ export function createPercolator<Id>(options: PercolatorOptions = {}): Percolato
     if (group === undefined) return false;
     groupOf.delete(id);
     group.ids.delete(id);
-    group.idList = null;
-    if (group.ids.size === 0) {
-      groups.delete(group.signature);
-      if (group.filedUnder === null) alwaysCheck.delete(group);
-      else for (const number of group.filedUnder) postings[number]?.remove(group);
-    }
+    idLists[group.number] = null;
+    if (group.ids.size === 0) dropGroup(group);
     return true;
+  };
+
+  const matchGroups = (story: MatchableStory, now = new Date()): Array<readonly Id[]> => {
+    if (storyNumber >= LAST_STORY_NUMBER) {
+      storyNumber = 0;
+      marks.fill(0);
+      lastStoryOf.fill(0);
+    }
+    storyNumber += 1;
+    const current = storyNumber;
+    const indexed = indexStory(story);
+    // Mark every key of the story first: a candidate's checks may look at any of them.
+    const present: number[] = [];
+    FIELDS.forEach((field, f) => {
+      for (const token of indexed[field].firstAt.keys()) {
+        for (const number of keyNumbers.keysOf(f, token)) {
+          if (marks[number] === current) continue;
+          marks[number] = current;
+          present.push(number);
+        }
+      }
+    });
+    const matched: Array<readonly Id[]> = [];
+    // Called for groups whose key checks passed.
+    const consider = (number: number): void => {
+      if (lastStoryOf[number] === current) return;
+      lastStoryOf[number] = current;
+      if (settledOf[number] === 1 || passesTree(byNumber[number] as QueryGroup<Id>, indexed, story.publishedAt, now)) {
+        matched.push((idLists[number] ??= [...(byNumber[number] as QueryGroup<Id>).ids]));
+      }
+    };
+    for (const group of alwaysCheck) {
+      if (passesPackedChecks(group.checks, 0, group.checks.length, marks, current)) consider(group.number);
+    }
+    for (const number of present) postings[number]?.forEachPassing(marks, current, consider);
+    return matched;
   };
 
   return {
@@ -120,97 +189,31 @@ export function createPercolator<Id>(options: PercolatorOptions = {}): Percolato
       let group = groups.get(signature);
       if (group === undefined) {
         group = createGroup(signature, query);
-        groups.set(signature, group);
-        if (group.filedUnder === null) alwaysCheck.add(group);
-        else for (const number of group.filedUnder) (postings[number] ??= new Postings()).add(group, group.gate);
+        addGroup(group);
       }
       group.ids.add(id);
-      group.idList = null;
+      idLists[group.number] = null;
       groupOf.set(id, group);
     },
     remove,
     match(story, now = new Date()) {
-      if (storyNumber >= LAST_STORY_NUMBER) {
-        storyNumber = 0;
-        marks.fill(0);
-        for (const group of groups.values()) group.lastStory = 0;
-      }
-      storyNumber += 1;
-      const current = storyNumber;
-      const indexed = indexStory(story);
-      // Mark every key of the story first: a candidate's checks may look at any of them.
-      const present: number[] = [];
-      const mark = (number: number): void => {
-        if (marks[number] === current) return;
-        marks[number] = current;
-        present.push(number);
-      };
-      FIELDS.forEach((field, f) => {
-        for (const token of indexed[field].firstAt.keys()) keyNumbers.forEachKeyOf(f, token, mark);
-      });
-      const matchedGroups: Array<QueryGroup<Id>> = [];
-      const consider = (group: QueryGroup<Id>): void => {
-        if (group.lastStory === current) return;
-        group.lastStory = current;
-        if (group.provenByKey || (passesKeyChecks(group.checks, marks, current) && passesTree(group, indexed, story.publishedAt, now))) {
-          matchedGroups.push(group);
-        }
-      };
-      for (const group of alwaysCheck) consider(group);
-      for (const number of present) postings[number]?.forEachOpen(marks, current, consider);
-      return idsOf(matchedGroups);
+      return matchGroups(story, now).flat();
     },
+    matchGroups,
     get size() {
       return groupOf.size;
     },
   };
 }
 
-/** One array of every id, sized once: catalog topics can bring thousands of subscribers each. */
-function idsOf<Id>(matchedGroups: ReadonlyArray<QueryGroup<Id>>): Id[] {
-  let total = 0;
-  for (const group of matchedGroups) total += group.ids.size;
-  const ids = new Array<Id>(total);
-  let at = 0;
-  for (const group of matchedGroups) {
-    group.idList ??= [...group.ids];
-    for (const id of group.idList) ids[at++] = id;
-  }
-  return ids;
-}
-
-/**
- * Key checks in one flat array, so a candidate costs one memory fetch rather than three:
- * [count, ...required, count, ...excluded, then for each any-of list: count, ...keys].
- */
-function packChecks(required: readonly number[], excluded: readonly number[], anyOf: ReadonlyArray<readonly number[]>): Int32Array | null {
-  if (required.length === 0 && excluded.length === 0 && anyOf.length === 0) return null;
-  return Int32Array.from([required.length, ...required, excluded.length, ...excluded, ...anyOf.flatMap((keys) => [keys.length, ...keys])]);
-}
-
-function passesKeyChecks(checks: Int32Array | null, marks: Int32Array, current: number): boolean {
-  if (checks === null) return true;
-  let at = 0;
-  for (let end = 1 + (checks[at++] as number); at < end; at += 1) if (marks[checks[at] as number] !== current) return false;
-  for (let end = at + 1 + (checks[at++] as number); at < end; at += 1) if (marks[checks[at] as number] === current) return false;
-  while (at < checks.length) {
-    const end = at + 1 + (checks[at++] as number);
-    let found = false;
-    for (; at < end; at += 1) found ||= marks[checks[at] as number] === current;
-    if (!found) return false;
-  }
-  return true;
-}
-
 function passesTree<Id>(group: QueryGroup<Id>, story: IndexedStory, publishedAt: Date, now: Date): boolean {
-  if (!isRecentEnough(group.query, publishedAt, now)) return false;
-  return group.checksAreWholeQuery || matchesNode(group.query.root, story);
+  return isRecentEnough(group.query, publishedAt, now) && matchesNode(group.query.root, story);
 }
 
-function grown(marks: Int32Array, needed: number): Int32Array {
-  let length = marks.length;
+function grown(numbers: Int32Array, needed: number): Int32Array {
+  let length = numbers.length;
   while (length <= needed) length *= 2;
   const bigger = new Int32Array(length);
-  bigger.set(marks);
+  bigger.set(numbers);
   return bigger;
 }

@@ -1,30 +1,56 @@
+import { passesPackedChecks } from "./packed-checks.js";
+
 /**
- * The queries filed under one key, each with a gate: another key number the story must also
- * have, or -1 for none. Testing gates from this flat array first spares touching the (many,
- * scattered in memory) queries that fail theirs.
+ * The query groups (by group number) filed under one key, with each group's packed key checks
+ * (packed-checks.ts) laid end to end in one array: a scan reads memory in order and touches
+ * nothing else for the groups that fail. Visiting every candidate object instead costs a cache
+ * miss each, which was most of a story's matching time.
  */
-export class Postings<T> {
-  private readonly items: T[] = [];
-  private readonly gates: number[] = [];
+export class Postings {
+  private readonly numbers: number[] = [];
+  private readonly checksOf: Int32Array[] = [];
+  /** For each group in order: its number, its checks' length, then its checks. */
+  private codes = new Int32Array(16);
+  private used = 0;
 
-  add(item: T, gate: number): void {
-    this.items.push(item);
-    this.gates.push(gate);
+  add(groupNumber: number, checks: Int32Array): void {
+    this.numbers.push(groupNumber);
+    this.checksOf.push(checks);
+    this.append(groupNumber, checks);
   }
 
-  remove(item: T): void {
-    const at = this.items.indexOf(item);
+  /** Rare (a whole query's last subscriber leaving): rebuilding the array keeps scans simple. */
+  remove(groupNumber: number): void {
+    const at = this.numbers.indexOf(groupNumber);
     if (at === -1) return;
-    this.items.splice(at, 1);
-    this.gates.splice(at, 1);
+    this.numbers.splice(at, 1);
+    this.checksOf.splice(at, 1);
+    this.used = 0;
+    this.numbers.forEach((number, i) => this.append(number, this.checksOf[i] as Int32Array));
   }
 
-  /** Visits the items whose gate is open: `marks[gate] === current`. */
-  forEachOpen(marks: Int32Array, current: number, visit: (item: T) => void): void {
-    const { items, gates } = this;
-    for (let i = 0; i < items.length; i += 1) {
-      const gate = gates[i] as number;
-      if (gate === -1 || marks[gate] === current) visit(items[i] as T);
+  /** Calls `visit` with each group whose checks hold for the story marked in `marks`. */
+  forEachPassing(marks: Int32Array, current: number, visit: (groupNumber: number) => void): void {
+    const { codes, used } = this;
+    let at = 0;
+    while (at < used) {
+      const groupNumber = codes[at] as number;
+      const start = at + 2;
+      at = start + (codes[at + 1] as number);
+      if (passesPackedChecks(codes, start, at, marks, current)) visit(groupNumber);
     }
+  }
+
+  private append(groupNumber: number, checks: Int32Array): void {
+    const needed = this.used + 2 + checks.length;
+    if (needed > this.codes.length) {
+      const bigger = new Int32Array(Math.max(needed, this.codes.length * 2));
+      bigger.set(this.codes.subarray(0, this.used));
+      this.codes = bigger;
+    }
+    this.codes[this.used] = groupNumber;
+    this.codes[this.used + 1] = checks.length;
+    this.codes.set(checks, this.used + 2);
+    this.used = needed;
   }
 }

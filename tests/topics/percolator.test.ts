@@ -89,6 +89,30 @@ describe("percolator", () => {
     expect(sorted2(percolator.match(story, NOW))).toEqual(["long", "short", "title"]);
   });
 
+  it("finds queries added after stories were matched, whose keys the story's words already had", () => {
+    const percolator = createPercolator<string>();
+    percolator.add("word", parseQuery("zurich"));
+    expect(percolator.match(story, NOW)).toEqual(["word"]);
+    // New keys for words seen before: a prefix of "zurich" and "leak" itself.
+    percolator.add("prefix", parseQuery("zu*"));
+    percolator.add("other", parseQuery("leak"));
+    expect(sorted2(percolator.match(story, NOW))).toEqual(["other", "prefix", "word"]);
+  });
+
+  it("hands out each matching query's subscribers as one list", () => {
+    const percolator = createPercolator<string>();
+    for (const id of ["a", "b", "c"]) percolator.add(id, parseQuery("zurich OR geneva"));
+    percolator.add("d", parseQuery("leak"));
+    percolator.add("e", parseQuery("weather"));
+    const groups = percolator.matchGroups(story, NOW).map((ids) => [...ids].sort());
+    expect(groups.sort((x, y) => x.length - y.length)).toEqual([["d"], ["a", "b", "c"]]);
+    // A later change makes a new list; the one handed out before stays as it was.
+    const before = percolator.matchGroups(story, NOW);
+    percolator.remove("b");
+    expect(before.map((ids) => ids.length).sort()).toEqual([1, 3]);
+    expect(percolator.match(story, NOW).sort()).toEqual(["a", "c", "d"]);
+  });
+
   it("checks since: against the time given", () => {
     const percolator = createPercolator<string>();
     percolator.add("recent", parseQuery("leak since:1h", { allowSince: true }));
