@@ -1,4 +1,5 @@
-import type { Kysely, Selectable } from "kysely";
+import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
+import { engineOf } from "./dialect.js";
 import type { Story } from "../stories/story.js";
 import type { Database, StoriesTable } from "./schema.js";
 
@@ -58,28 +59,7 @@ export async function insertStory(db: Kysely<Database>, story: NewStory, opts: {
   if (existing !== undefined) return { status: "duplicate", id: existing };
   const inserted = await db
     .insertInto("stories")
-    .values({
-      source_id: story.sourceId,
-      source_name: story.sourceName,
-      guid: story.guid,
-      url: story.url,
-      canonical_url: story.canonicalUrl,
-      title: story.title,
-      summary: story.summary,
-      section: story.section,
-      topics: JSON.stringify(story.topics),
-      published_at: story.publishedAt.getTime(),
-      first_seen_at: story.firstSeenAt.getTime(),
-      breaking: story.breaking ? 1 : 0,
-      alertable: story.alertable ? 1 : 0,
-      cluster_id: story.clusterId,
-      fingerprint: story.fingerprint,
-      search_title: story.search.title,
-      search_body: story.search.body,
-      search_source: story.search.source,
-      search_section: story.search.section,
-      search_topics: story.search.topics,
-    })
+    .values(storyRow(story))
     .onConflict((oc) => oc.column("canonical_url").doNothing())
     .returning("id")
     .executeTakeFirst();
@@ -100,6 +80,73 @@ export async function insertStory(db: Kysely<Database>, story: NewStory, opts: {
       .execute();
   }
   return { status: "inserted", id: inserted.id, clusterId };
+}
+
+/** A new story with the id reserved for it (reserveStoryIds) and its cluster decided. */
+export type NumberedStory = NewStory & { id: number; clusterId: number };
+
+/** Rows per INSERT: well under both engines' limits on bound parameters (21 per story). */
+const ROWS_PER_INSERT = 250;
+
+/**
+ * The ids the next `count` new stories will get, in order. Only inside a transaction that holds
+ * the story write order (lockStoryWriteOrder): on PostgreSQL the ids come from the sequence, on
+ * SQLite after the highest id ever used (AUTOINCREMENT's own counter), and a concurrent SQLite
+ * writer makes this transaction fail rather than reuse them.
+ */
+export async function reserveStoryIds(trx: Kysely<Database>, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  if (engineOf(trx) === "postgres") {
+    const reserved = await sql<{ id: string | number }>`SELECT nextval(pg_get_serial_sequence('stories', 'id')) AS id FROM generate_series(1, ${count})`.execute(trx);
+    return reserved.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  }
+  const last = await sql<{ last: number | null }>`SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'stories'), 0), coalesce((SELECT max(id) FROM stories), 0)) AS last`.execute(trx);
+  const after = Number(last.rows[0]?.last ?? 0);
+  return Array.from({ length: count }, (_, i) => after + 1 + i);
+}
+
+/**
+ * Inserts stories already checked to be new (knownStoryKeys, under the story write order), with
+ * their topic rows, a few hundred per statement: one statement per story was most of the
+ * ingest time. A story that turns out to exist after all fails the whole batch loudly.
+ */
+export async function insertNewStories(trx: Kysely<Database>, stories: readonly NumberedStory[]): Promise<void> {
+  for (let i = 0; i < stories.length; i += ROWS_PER_INSERT) {
+    const chunk = stories.slice(i, i + ROWS_PER_INSERT);
+    await trx
+      .insertInto("stories")
+      .values(chunk.map((story) => ({ ...storyRow(story), id: story.id, cluster_id: story.clusterId })))
+      .execute();
+  }
+  const topics = stories.flatMap((story) => [...new Set(story.topics)].map((slug) => ({ story_id: story.id, topic_slug: slug })));
+  for (let i = 0; i < topics.length; i += ROWS_PER_INSERT * 4) {
+    await trx.insertInto("story_topics").values(topics.slice(i, i + ROWS_PER_INSERT * 4)).execute();
+  }
+}
+
+function storyRow(story: NewStory): Insertable<StoriesTable> {
+  return {
+    source_id: story.sourceId,
+    source_name: story.sourceName,
+    guid: story.guid,
+    url: story.url,
+    canonical_url: story.canonicalUrl,
+    title: story.title,
+    summary: story.summary,
+    section: story.section,
+    topics: JSON.stringify(story.topics),
+    published_at: story.publishedAt.getTime(),
+    first_seen_at: story.firstSeenAt.getTime(),
+    breaking: story.breaking ? 1 : 0,
+    alertable: story.alertable ? 1 : 0,
+    cluster_id: story.clusterId,
+    fingerprint: story.fingerprint,
+    search_title: story.search.title,
+    search_body: story.search.body,
+    search_source: story.search.source,
+    search_section: story.search.section,
+    search_topics: story.search.topics,
+  };
 }
 
 async function findExistingStory(db: Kysely<Database>, story: NewStory): Promise<number | undefined> {

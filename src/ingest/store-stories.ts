@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { lockStoryWriteOrder } from "../db/advisory-locks.js";
 import type { Database } from "../db/schema.js";
-import { guidKey, insertStory, knownStoryKeys, type NewStory } from "../db/story-queries.js";
+import { guidKey, insertNewStories, knownStoryKeys, reserveStoryIds, type NewStory, type NumberedStory } from "../db/story-queries.js";
 import type { Clusterer } from "../stories/clusterer.js";
 
 export interface StoreCounts {
@@ -14,7 +14,9 @@ export interface StoreCounts {
 
 /**
  * Stores candidates in one transaction (one fsync per feed, not per item). Dedupe happens in
- * the store: a known guid or canonical URL is counted as a duplicate and left untouched.
+ * the store: a known guid or canonical URL is counted as a duplicate and left untouched. New
+ * stories get their ids first, so each can join the cluster of one before it in the batch, and
+ * are then written together.
  */
 export async function storeStories(db: Kysely<Database>, stories: readonly NewStory[], opts: { clusterer?: Clusterer; now?: Date } = {}): Promise<StoreCounts> {
   const now = opts.now ?? new Date();
@@ -26,6 +28,7 @@ export async function storeStories(db: Kysely<Database>, stories: readonly NewSt
     const known = await knownStoryKeys(trx, stories);
     const seenInBatch = new Set<string>();
     if (opts.clusterer) await opts.clusterer.sync(trx, now);
+    const fresh: NewStory[] = [];
     for (const story of stories) {
       const guid = guidKey(story);
       // A feed that lists the same item twice counts it once.
@@ -35,16 +38,21 @@ export async function storeStories(db: Kysely<Database>, stories: readonly NewSt
       }
       seenInBatch.add(story.canonicalUrl);
       if (guid !== null) seenInBatch.add(guid);
-      const prepared = opts.clusterer ? await opts.clusterer.prepare(trx, story, now) : story;
-      const result = await insertStory(trx, prepared, { knownNew: true });
-      if (result.status === "duplicate") counts.duplicate++;
-      else {
-        opts.clusterer?.stored(prepared, result.id, result.clusterId);
-        counts.new++;
-        counts.newIds.push(result.id);
-        if (story.alertable) counts.alertable++;
-      }
+      fresh.push(story);
     }
+    const ids = await reserveStoryIds(trx, fresh.length);
+    const numbered: NumberedStory[] = [];
+    for (const [i, story] of fresh.entries()) {
+      const id = ids[i] as number;
+      const prepared = opts.clusterer ? await opts.clusterer.prepare(trx, story, now) : story;
+      const clusterId = prepared.clusterId ?? id;
+      opts.clusterer?.stored(prepared, id, clusterId);
+      numbered.push({ ...prepared, id, clusterId });
+      counts.new++;
+      counts.newIds.push(id);
+      if (story.alertable) counts.alertable++;
+    }
+    await insertNewStories(trx, numbered);
     return counts;
   });
 }

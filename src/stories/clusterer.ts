@@ -1,16 +1,19 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
 import { clusterSightings, storiesForClustering, type NewStory } from "../db/story-queries.js";
-import { isClusterBreaking } from "./breaking-marker.js";
+import { isClusterBreaking, type ClusterSighting } from "./breaking-marker.js";
 import { assignCluster, CLUSTER_WINDOW_MS, type RecentStory } from "./cluster-assign.js";
-import { createClusterIndex, decodeFingerprint, encodeFingerprint, storyFingerprint } from "./similarity/index.js";
+import { createClusterIndex, decodeFingerprint, encodeFingerprint, storyFingerprint, type Fingerprint } from "./similarity/index.js";
 
 export interface Clusterer {
-  /** Loads stories other writers stored since the last call; once per batch is enough. */
+  /** Loads stories other writers stored since the last call; call at the start of every batch. */
   sync(db: Kysely<Database>, now: Date): Promise<void>;
   /** Fingerprints the story and decides its cluster (and cluster-driven breaking) before it is stored. */
   prepare(db: Kysely<Database>, story: NewStory, now: Date): Promise<NewStory>;
-  /** Tells the index about a story that was stored, so later stories in the batch can join it. */
+  /**
+   * Tells the index about a story of this batch (its id reserved, its row written at the end of
+   * the batch), so later stories in the batch can join its cluster.
+   */
   stored(story: NewStory, id: number, clusterId: number): void;
 }
 
@@ -22,8 +25,13 @@ export function createClusterer(): Clusterer {
   const index = createClusterIndex<RecentStory>();
   let seenUpTo = 0;
   let lastPrune = 0;
+  /** Sources of this batch's stories by cluster: their rows are not in the database yet. */
+  let batchSightings = new Map<number, ClusterSighting[]>();
+  /** Fingerprints prepare() made, so stored() need not decode what was just encoded. */
+  const prepared = new WeakMap<NewStory, Fingerprint>();
 
   async function sync(db: Kysely<Database>, now: Date): Promise<void> {
+    batchSightings = new Map();
     const rows = await storiesForClustering(db, seenUpTo, new Date(now.getTime() - CLUSTER_WINDOW_MS));
     for (const row of rows) {
       seenUpTo = Math.max(seenUpTo, row.storyId);
@@ -45,13 +53,19 @@ export function createClusterer(): Clusterer {
       if (!breaking && assignment.clusterId !== null) {
         // Three outlets within half an hour make it breaking, this story included.
         const sightings = await clusterSightings(db, assignment.clusterId);
-        breaking = isClusterBreaking([...sightings, { sourceName: story.sourceName, firstSeenAt: story.firstSeenAt }], now);
+        const inBatch = batchSightings.get(assignment.clusterId) ?? [];
+        breaking = isClusterBreaking([...sightings, ...inBatch, { sourceName: story.sourceName, firstSeenAt: story.firstSeenAt }], now);
       }
-      return { ...story, clusterId: assignment.clusterId, fingerprint: encodeFingerprint(fingerprint), breaking };
+      const result = { ...story, clusterId: assignment.clusterId, fingerprint: encodeFingerprint(fingerprint), breaking };
+      prepared.set(result, fingerprint);
+      return result;
     },
     stored(story, id, clusterId) {
       seenUpTo = Math.max(seenUpTo, id);
-      const fingerprint = story.fingerprint === null ? null : decodeFingerprint(story.fingerprint);
+      const sightings = batchSightings.get(clusterId) ?? [];
+      sightings.push({ sourceName: story.sourceName, firstSeenAt: story.firstSeenAt });
+      batchSightings.set(clusterId, sightings);
+      const fingerprint = prepared.get(story) ?? (story.fingerprint === null ? null : decodeFingerprint(story.fingerprint));
       if (fingerprint) index.add({ storyId: id, clusterId, fingerprint, publishedAt: story.publishedAt, sourceName: story.sourceName });
     },
   };

@@ -8,6 +8,7 @@ import { ensureFileSource } from "../../src/db/source-queries.js";
 import { getStory, insertStory, latestStories, maxStoryId, pruneStoriesBefore, storiesAfter, topicCountsSince, type NewStory } from "../../src/db/story-queries.js";
 import { subscribe } from "../../src/db/subscription-queries.js";
 import { storeStories } from "../../src/ingest/store-stories.js";
+import { createClusterer } from "../../src/stories/clusterer.js";
 import { parseQuery } from "../../src/topics/query/parser.js";
 import { searchDocument } from "../../src/topics/query/search-document.js";
 import { forEachEngine } from "../helpers/engines.js";
@@ -56,6 +57,28 @@ forEachEngine("stories", (store) => {
     expect(stored).toMatchObject({ id: first.id, title: "Volcano erupts near town 1", topics: ["world"], breaking: false, clusterId: first.id });
     expect(typeof stored?.id).toBe("number");
     expect(stored?.publishedAt).toEqual(new Date(NOW.getTime() - HOUR));
+  });
+
+  it("clusters the stories of one batch together, and the third outlet makes the event breaking", async () => {
+    const { db } = store();
+    const title = "Magnitude 7.1 earthquake strikes off the coast of northern Japan, tsunami warning issued";
+    const summary = "A powerful earthquake struck off northern Japan on Monday, and authorities issued a tsunami warning for the coast.";
+    const outlets = ["Wire", "Herald", "Gazette"].map((sourceName, i) =>
+      story(200 + i, { sourceName, title, summary, publishedAt: new Date(NOW.getTime() - i * 60_000), search: searchDocument({ title, summary, source: sourceName, section: null, topics: ["world"] }) }),
+    );
+    const { newIds } = await storeStories(db, outlets, { clusterer: createClusterer(), now: NOW });
+    const stored = await Promise.all(newIds.map((id) => getStory(db, id)));
+    expect(stored.map((s) => s?.clusterId)).toEqual([newIds[0], newIds[0], newIds[0]]);
+    expect(stored.map((s) => s?.breaking)).toEqual([false, false, true]);
+  });
+
+  it("never hands out the id of a pruned story again", async () => {
+    const { db } = store();
+    const { newIds: old } = await storeStories(db, [story(24 * 100), story(24 * 101)], { now: NOW });
+    expect(await pruneStoriesBefore(db, new Date(NOW.getTime() - 90 * 24 * HOUR))).toBe(2);
+    const { newIds: fresh } = await storeStories(db, [story(1)], { now: NOW });
+    expect(fresh[0]).toBeGreaterThan(Math.max(...old));
+    expect((await getStory(db, fresh[0] ?? 0))?.clusterId).toBe(fresh[0]);
   });
 
   it("reads what the watcher needs: alertable stories after a cursor, oldest first, and the newest id", async () => {
