@@ -13,19 +13,25 @@ const ABBREVIATIONS = new Set([
 
 /** Splits text into trimmed, non-empty sentences. */
 export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
+  return [...sentencesOf(text)];
+}
+
+/**
+ * The same sentences one at a time: the segmenter only reads as far as the caller asks, and a
+ * summary needs the first two of a body that may run to thousands of characters.
+ */
+export function* sentencesOf(text: string): Generator<string, void, undefined> {
   let pending = "";
   for (const { segment } of segmenter.segment(text)) {
     pending += segment;
     if (!endsWithAbbreviation(pending)) {
       const s = pending.trim();
-      if (s !== "") sentences.push(s);
+      if (s !== "") yield s;
       pending = "";
     }
   }
   const rest = pending.trim();
-  if (rest !== "") sentences.push(rest);
-  return sentences;
+  if (rest !== "") yield rest;
 }
 
 function endsWithAbbreviation(segment: string): boolean {

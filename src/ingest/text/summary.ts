@@ -1,5 +1,5 @@
 import { stripDateline } from "./dateline.js";
-import { splitSentences } from "./sentences.js";
+import { sentencesOf } from "./sentences.js";
 
 export interface SummaryOptions {
   /** The headline: a body that opens by repeating it starts after it. */
@@ -19,26 +19,26 @@ const HEAD_CHARS = 3000;
 export function summarize(text: string, opts: SummaryOptions = {}): string {
   const max = opts.maxChars ?? DEFAULT_MAX_CHARS;
   const title = normalise(opts.title ?? "");
-  const sentences = splitSentences(headOf(text));
+  const sentences = sentencesOf(headOf(text));
+  let first = sentences.next().value;
 
   // Drop leading sentences that only repeat the headline, and a headline glued to the lead.
-  while (sentences.length > 0 && title !== "") {
-    const first = normalise(sentences[0]!);
-    if (first === "" || (title.includes(first) && first.length * 2 >= title.length)) {
-      sentences.shift();
+  while (first !== undefined && title !== "") {
+    const normalised = normalise(first);
+    if (normalised === "" || (title.includes(normalised) && normalised.length * 2 >= title.length)) {
+      first = sentences.next().value;
       continue;
     }
-    if (first.startsWith(title)) sentences[0] = afterHeadline(sentences[0]!, opts.title!);
+    if (normalised.startsWith(title)) first = afterHeadline(first, opts.title!);
     break;
   }
-  if (sentences.length === 0) return "";
-  sentences[0] = stripDateline(sentences[0]!);
-  if (sentences[0] === "") sentences.shift();
-  if (sentences.length === 0) return "";
+  if (first === undefined) return "";
+  first = stripDateline(first);
+  if (first === "") first = sentences.next().value;
+  if (first === undefined) return "";
 
-  const first = sentences[0]!;
   if (first.length > max) return cutAtWord(first, max);
-  const second = sentences[1];
+  const second = sentences.next().value;
   const summary = second !== undefined && first.length + 1 + second.length <= max ? `${first} ${second}` : first;
   return title !== "" && normalise(summary) === title ? "" : summary;
 }

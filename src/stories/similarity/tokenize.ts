@@ -32,15 +32,18 @@ export function tokenize(text: string, capitalsCarryMeaning: boolean): HeadlineT
   const folded = foldAccents(rewritePhrases(text));
   for (const match of folded.matchAll(TOKEN_PATTERN)) {
     const [, word, figure] = match;
-    const nameBreakBefore = sentenceStart || previousPossessive || !/^[ \t]*$/.test(folded.slice(previousEnd, match.index));
+    // Cheap string tests first: the Unicode regexes only settle the rare cases they cannot.
+    const gap = match.index === previousEnd ? "" : folded.slice(previousEnd, match.index);
+    const nameBreakBefore = sentenceStart || previousPossessive || (gap !== " " && gap !== "" && !/^[ \t]*$/.test(gap));
     previousEnd = match.index + match[0].length;
-    previousPossessive = word !== undefined && /'s?$/u.test(word);
+    previousPossessive = word !== undefined && (word.endsWith("'") || word.endsWith("'s"));
     if (word !== undefined) {
-      const bare = word.replace(/'s$|'$/u, "").replaceAll("'", "");
+      const bare = word.includes("'") ? word.replace(/'s$|'$/u, "").replaceAll("'", "") : word;
       const lower = bare.toLowerCase();
       if (lower.length > 1) {
-        const acronym = /^[\p{Lu}\p{N}&]{2,}$/u.test(bare) && /\p{Lu}/u.test(bare);
-        const capitalised = capitalsCarryMeaning && /^\p{Lu}/u.test(bare);
+        const hasCapital = bare !== lower;
+        const acronym = hasCapital && bare === bare.toUpperCase() && /^[\p{Lu}\p{N}&]{2,}$/u.test(bare) && /\p{Lu}/u.test(bare);
+        const capitalised = capitalsCarryMeaning && hasCapital && /^\p{Lu}/u.test(bare);
         const nameLike = acronym ? capitalsCarryMeaning : capitalised && !sentenceStart;
         tokens.push({ text: lower, kind: "word", nameLike, capitalised, sentenceStart, nameBreakBefore, countryUs: bare === "US" });
         sentenceStart = false;
