@@ -1,6 +1,5 @@
 import type { NewStory } from "../db/story-queries.js";
 import { stripBreakingMarker } from "../stories/breaking-marker.js";
-import { searchDocument } from "../topics/query/search-document.js";
 import type { Tagger } from "../topics/tagger.js";
 import { canonicalUrl } from "./canonical-url.js";
 import type { ExtractedArticle } from "./pages/extracted-article.js";
@@ -20,7 +19,7 @@ export function storyFromArticle(article: ExtractedArticle, opts: { url?: string
   const marked = stripBreakingMarker(article.title);
   const source = opts.source ?? article.sourceName ?? new URL(url).hostname.replace(/^www\./, "");
   const publishedAt = article.publishedAt && article.publishedAt.getTime() <= opts.now.getTime() ? article.publishedAt : opts.now;
-  const topics = opts.tagger.tag({ title: marked.title, summary: article.summary, source, section: article.section, categories: article.section ? [article.section] : [] });
+  const { topics, search } = opts.tagger.tagForStorage({ title: marked.title, summary: article.summary, source, section: article.section, categories: article.section ? [article.section] : [] });
   return {
     status: "ok",
     story: {
@@ -39,7 +38,7 @@ export function storyFromArticle(article: ExtractedArticle, opts: { url?: string
       alertable: opts.alert && opts.now.getTime() - publishedAt.getTime() <= ALERT_MAX_AGE_MS,
       clusterId: null,
       fingerprint: null,
-      search: searchDocument({ title: marked.title, summary: article.summary, source, section: article.section, topics }),
+      search,
     },
   };
 }

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import type { NewStory } from "../db/story-queries.js";
 import { stripBreakingMarker } from "../stories/breaking-marker.js";
-import { searchDocument } from "../topics/query/search-document.js";
 import type { Tagger } from "../topics/tagger.js";
 import { canonicalUrl } from "./canonical-url.js";
 import type { ParsedFeedItem } from "./parsed-feed.js";
@@ -49,7 +48,7 @@ export function storyFromItem(item: ParsedFeedItem, source: StorySource, opts: {
   const publishedAt = item.publishedAt && item.publishedAt.getTime() <= opts.now.getTime() ? item.publishedAt : opts.now;
   const summary = summarize(bodyText, { title: headline });
   const section = item.categories[0] ?? null;
-  const topics = [...new Set([...source.topics, ...opts.tagger.tag({ title: headline, summary, source: source.name, section, categories: item.categories })])];
+  const { topics, search } = opts.tagger.tagForStorage({ title: headline, summary, source: source.name, section, categories: item.categories }, source.topics);
   const fresh = opts.now.getTime() - publishedAt.getTime() <= ALERT_MAX_AGE_MS;
 
   return {
@@ -70,7 +69,7 @@ export function storyFromItem(item: ParsedFeedItem, source: StorySource, opts: {
       alertable: opts.alert && fresh,
       clusterId: null,
       fingerprint: null,
-      search: searchDocument({ title: headline, summary, source: source.name, section, topics }),
+      search,
     },
   };
 }

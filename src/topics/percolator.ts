@@ -28,6 +28,8 @@ export interface Percolator<Id> {
    * and handing their list over beats copying it for every story.
    */
   matchGroups(story: MatchableStory, now?: Date): ReadonlyArray<readonly Id[]>;
+  /** matchGroups for a story tokenised already (indexTokens), published at `publishedAt`. */
+  matchIndexed(story: IndexedStory, publishedAt: Date, now?: Date): ReadonlyArray<readonly Id[]>;
   readonly size: number;
 }
 
@@ -145,7 +147,7 @@ export function createPercolator<Id>(options: PercolatorOptions = {}): Percolato
     return true;
   };
 
-  const matchGroups = (story: MatchableStory, now = new Date()): Array<readonly Id[]> => {
+  const matchIndexed = (indexed: IndexedStory, publishedAt: Date, now = new Date()): Array<readonly Id[]> => {
     if (storyNumber >= LAST_STORY_NUMBER) {
       storyNumber = 0;
       marks.fill(0);
@@ -153,7 +155,6 @@ export function createPercolator<Id>(options: PercolatorOptions = {}): Percolato
     }
     storyNumber += 1;
     const current = storyNumber;
-    const indexed = indexStory(story);
     // Mark every key of the story first: a candidate's checks may look at any of them.
     const present: number[] = [];
     FIELDS.forEach((field, f) => {
@@ -170,7 +171,7 @@ export function createPercolator<Id>(options: PercolatorOptions = {}): Percolato
     const consider = (number: number): void => {
       if (lastStoryOf[number] === current) return;
       lastStoryOf[number] = current;
-      if (settledOf[number] === 1 || passesTree(byNumber[number] as QueryGroup<Id>, indexed, story.publishedAt, now)) {
+      if (settledOf[number] === 1 || passesTree(byNumber[number] as QueryGroup<Id>, indexed, publishedAt, now)) {
         matched.push((idLists[number] ??= [...(byNumber[number] as QueryGroup<Id>).ids]));
       }
     };
@@ -197,9 +198,10 @@ export function createPercolator<Id>(options: PercolatorOptions = {}): Percolato
     },
     remove,
     match(story, now = new Date()) {
-      return matchGroups(story, now).flat();
+      return matchIndexed(indexStory(story), story.publishedAt, now).flat();
     },
-    matchGroups,
+    matchGroups: (story, now = new Date()) => matchIndexed(indexStory(story), story.publishedAt, now),
+    matchIndexed,
     get size() {
       return groupOf.size;
     },

@@ -46,7 +46,11 @@ export class FieldIndex {
 export type IndexedStory = Readonly<Record<Field, FieldIndex>>;
 
 export function indexStory(story: SearchableFields): IndexedStory {
-  const tokens = documentTokens(story);
+  return indexTokens(documentTokens(story));
+}
+
+/** indexStory for fields tokenised already (documentTokens), so a caller tokenises once. */
+export function indexTokens(tokens: Readonly<Record<Field, readonly string[]>>): IndexedStory {
   return {
     body: new FieldIndex(tokens.body),
     title: new FieldIndex(tokens.title),

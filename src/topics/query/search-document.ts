@@ -26,7 +26,11 @@ export interface SearchDocument {
 }
 
 export function searchDocument(story: SearchableFields): SearchDocument {
-  const tokens = documentTokens(story);
+  return searchDocumentOf(documentTokens(story));
+}
+
+/** searchDocument for fields tokenised already (documentTokens), so a caller tokenises once. */
+export function searchDocumentOf(tokens: Readonly<Record<Field, readonly string[]>>): SearchDocument {
   return {
     title: tokens.title.join(" "),
     body: tokens.body.join(" "),
