@@ -36,7 +36,8 @@ export function eventFeatures(story: StoryText): Map<string, EventFeature> {
   const titleText = story.title.slice(0, MAX_TITLE_CHARS);
   const title = tokenize(titleText, !looksTitleCased(titleText));
   const lead = tokenize(story.summary.slice(0, MAX_LEAD_CHARS), true).slice(0, MAX_LEAD_TOKENS);
-  const lowercaseWords = new Set([...title, ...lead].filter((token) => token.kind === "word" && !token.capitalised).map((token) => token.text));
+  const lowercaseWords = new Set<string>();
+  for (const tokens of [title, lead]) for (const token of tokens) if (token.kind === "word" && !token.capitalised) lowercaseWords.add(token.text);
   collect(title, features, true, lowercaseWords);
   collect(lead, features, false, lowercaseWords);
   return features;

@@ -24,13 +24,15 @@ const WEEKDAY_KEYS: ReadonlyMap<number, number> = new Map(
 );
 
 export function storyFingerprint(story: StoryText): Fingerprint {
-  const words: number[] = [];
-  for (const [text, feature] of eventFeatures(story)) {
+  const features = eventFeatures(story);
+  const words = new Uint32Array(features.size);
+  let at = 0;
+  for (const [text, feature] of features) {
     const tag = KIND_BITS[feature.kind] | (feature.inTitle ? TITLE_BIT : 0);
-    words.push((((hashFeature(text) >>> TAG_BITS) << TAG_BITS) | tag) >>> 0);
+    words[at++] = (((hashFeature(text) >>> TAG_BITS) << TAG_BITS) | tag) >>> 0;
   }
-  words.sort((x, y) => x - y);
-  return fingerprintOf(Uint32Array.from(dropHashTwins(words)));
+  // A typed array sorts numerically, without a comparison callback.
+  return fingerprintOf(dropHashTwins(words.sort()));
 }
 
 /** A fingerprint around sorted, unique feature words (as storyFingerprint or the codec produce them). */
@@ -65,12 +67,12 @@ export function hashFeature(text: string): number {
 }
 
 /** Two features whose hashes collide count as one; the merge in similarity() needs unique keys. */
-function dropHashTwins(sorted: number[]): number[] {
-  const kept: number[] = [];
+function dropHashTwins(sorted: Uint32Array): Uint32Array {
+  let kept = 0;
   for (const word of sorted) {
-    const last = kept.at(-1);
-    if (last !== undefined && featureKey(last) === featureKey(word)) kept[kept.length - 1] = Math.max(last, word);
-    else kept.push(word);
+    const last = kept > 0 ? (sorted[kept - 1] as number) : undefined;
+    if (last !== undefined && featureKey(last) === featureKey(word)) sorted[kept - 1] = Math.max(last, word);
+    else sorted[kept++] = word;
   }
-  return kept;
+  return kept === sorted.length ? sorted : sorted.slice(0, kept);
 }
