@@ -77,7 +77,7 @@ function foldAccents(text: string): string {
   return text.normalize("NFKD").replace(/\p{M}/gu, "").replace(/[\u2018\u2019\u02bc`]/g, "'");
 }
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_ONLY = /^[\u0020-\u007e\t\n\r]*$/;
 
 /** "8,000" → "8000", "3,25" → "3.25", "6.10" → "6.1"; scorelines keep both sides. */
 function normaliseFigure(figure: string): string {
