@@ -10,11 +10,19 @@ const KEEP = new Set(["news", "always", "perhaps", "during", "series", "species"
 
 const DOUBLE_CONSONANT_KEPT = new Set(["l", "s", "z"]);
 
+/** Stems of recent words: news repeats its vocabulary, and every story's words pass through here. */
+const remembered = new Map<string, string>();
+const REMEMBERED_WORDS = 50_000;
+
 export function stem(token: string): string {
-  if (token.length <= 3 || KEEP.has(token) || !/^[a-z]+$/.test(token)) return token;
-  let word = stripPlural(token);
-  word = stripVerbEnding(word);
-  return dropFinalE(word);
+  if (token.length <= 3) return token;
+  let stemmed = remembered.get(token);
+  if (stemmed === undefined) {
+    stemmed = KEEP.has(token) || !/^[a-z]+$/.test(token) ? token : dropFinalE(stripVerbEnding(stripPlural(token)));
+    if (remembered.size >= REMEMBERED_WORDS) remembered.clear();
+    remembered.set(token, stemmed);
+  }
+  return stemmed;
 }
 
 function stripPlural(word: string): string {
