@@ -1,70 +1,88 @@
-import type { RssFeed } from "feedsmith";
 import { parseFeedDate } from "../dates.js";
 import type { ParsedFeed, ParsedFeedItem } from "../parsed-feed.js";
+import { alternateLink, atomAuthorName, atomLinks, atomPublished, atomText, atomUpdated, selfLink } from "./atom-fields.js";
 import { cleanLine, titleFromBody } from "./clean-text.js";
 import { firstOf, type MapContext } from "./map-context.js";
 import { documentUrl, resolveBase, resolveUrl } from "./resolve-url.js";
+import { rssAuthorName } from "./rss-author.js";
+import { attr, child, childrenOf, contentText, firstTextOf, textOf, type XmlElement } from "./xml-element.js";
 
-type Item = RssFeed.Item<string>;
-
-/** RSS 0.9x / 2.0 as read by feedsmith → our shape. */
-export function mapRss(feed: RssFeed.Feed<string>, ctx: MapContext): ParsedFeed {
-  const origin = documentUrl(ctx.feedUrl, selfHref(feed.atom?.links), feed.link);
-  const base = resolveBase([origin, feed.xml?.base]);
+/** RSS 0.9x / 2.0 (root <rss>) → our shape. Atom, Dublin Core and content: extensions fill gaps. */
+export function mapRss(root: XmlElement, ctx: MapContext): ParsedFeed {
+  const channel = child(root, "", "channel");
+  const links = atomLinks(channel, "atom");
+  const siteLink = textOf(channel, "", "link");
+  const origin = documentUrl(ctx.feedUrl, selfLink(links)?.href, siteLink);
+  const base = resolveBase([origin, attr(root, "xml:base"), attr(channel, "xml:base")]);
+  const alternate = alternateLink(links);
+  // Items belong in the channel; a few feeds put them next to it.
+  const itemElements = childrenOf(channel, "", "item");
   const items: ParsedFeedItem[] = [];
-  for (const item of feed.items ?? []) {
+  for (const item of itemElements.length > 0 ? itemElements : childrenOf(root, "", "item")) {
     const mapped = mapItem(item, base, ctx);
     if (mapped !== null) items.push(mapped);
   }
+  const ttl = Number(textOf(channel, "", "ttl") ?? Number.NaN);
   return {
     format: "rss",
-    title: cleanLine(firstOf(feed.title, feed.atom?.title?.value, feed.dc?.titles?.[0])),
-    link: resolveUrl(firstOf(feed.link, alternateHref(feed.atom?.links)), base),
-    ttlMinutes: typeof feed.ttl === "number" && Number.isFinite(feed.ttl) ? feed.ttl : null,
+    title: cleanLine(firstOf(textOf(channel, "", "title"), atomText(channel, "atom", "title"), firstTextOf(channel, "dc", "title"))),
+    link: siteLink !== undefined ? resolveUrl(siteLink, base) : resolveUrl(alternate?.href, base, alternate?.base),
+    ttlMinutes: Number.isFinite(ttl) ? ttl : null,
     items,
   };
 }
 
-function mapItem(item: Item, feedBase: string | undefined, ctx: MapContext): ParsedFeedItem | null {
-  const base = resolveBase([feedBase, item.xml?.base]);
-  const guid = firstOf(item.guid?.value, item.atom?.id);
+function mapItem(item: XmlElement, feedBase: string | undefined, ctx: MapContext): ParsedFeedItem | null {
+  const base = resolveBase([feedBase, attr(item, "xml:base")]);
+  const guidElement = child(item, "", "guid");
+  const guid = firstOf(textOf(item, "", "guid"), textOf(item, "atom", "id"));
   // A permalink guid is the article URL when the item has no <link>.
-  const guidLink = item.guid?.isPermaLink !== false && guid !== undefined && /^https?:\/\//i.test(guid.trim()) ? guid : undefined;
-  const link = resolveUrl(firstOf(item.link, alternateHref(item.atom?.links), guidLink), base);
-  const description = firstOf(item.description, item.atom?.summary?.value, item.dc?.descriptions?.[0]);
-  const content = firstOf(item.content?.encoded, item.atom?.content?.value);
-  const title = cleanLine(firstOf(item.title, item.atom?.title?.value, item.dc?.titles?.[0])) || titleFromBody(description ?? content);
+  const permalink = !/^\s*false\s*$/i.test(attr(guidElement, "ispermalink") ?? "");
+  const guidLink = permalink && guid !== undefined && /^https?:\/\//i.test(guid.trim()) ? guid : undefined;
+  const alternate = alternateLink(atomLinks(item, "atom"));
+  const rssLink = textOf(item, "", "link");
+  const link =
+    rssLink !== undefined ? resolveUrl(rssLink, base)
+    : alternate !== undefined ? resolveUrl(alternate.href, base, alternate.base)
+    : resolveUrl(guidLink, base);
+  const description = firstOf(textOf(item, "", "description"), atomText(item, "atom", "summary"), firstTextOf(item, "dc", "description"));
+  const content = firstOf(textOf(item, "content", "encoded"), atomText(item, "atom", "content"));
+  const title = cleanLine(firstOf(textOf(item, "", "title"), atomText(item, "atom", "title"), firstTextOf(item, "dc", "title"))) || titleFromBody(description ?? content);
   if (title === "" && link === null) return null;
   return {
     guid: guid?.trim() ?? null,
     title,
     link,
     publishedAt: parseFeedDate(
-      firstOf(item.pubDate, item.dc?.dates?.[0], item.dcterms?.issued?.[0], item.dcterms?.created?.[0], item.atom?.published, item.atom?.updated, item.dcterms?.modified?.[0]),
+      firstOf(
+        textOf(item, "", "pubdate"),
+        firstTextOf(item, "dc", "date"),
+        firstTextOf(item, "dcterms", "issued"),
+        firstTextOf(item, "dcterms", "created"),
+        atomPublished(item, "atom"),
+        atomUpdated(item, "atom"),
+        firstTextOf(item, "dcterms", "modified"),
+      ),
       ctx.now,
     ),
     descriptionHtml: description ?? content ?? "",
     contentHtml: content ?? null,
-    categories: (item.categories ?? []).map((c) => cleanLine(c.name)).filter((c) => c !== ""),
+    categories: childrenOf(item, "", "category").map((c) => cleanLine(contentText(c))).filter((c) => c !== ""),
     author: personName(item) ?? null,
   };
 }
 
-function personName(item: Item): string | undefined {
-  const person = item.authors?.[0];
-  const name = firstOf(person?.name, person?.email, item.dc?.creators?.[0], item.atom?.authors?.[0]?.name);
-  return name === undefined ? undefined : cleanLine(name);
-}
-
-/** The `rel="self"` link: where the feed says it lives. */
-export function selfHref(links: ReadonlyArray<{ href?: string; rel?: string }> | undefined): string | undefined {
-  return links?.find((l) => l.rel?.toLowerCase() === "self")?.href;
-}
-
-/** The `rel="alternate"` (or rel-less) link among atom:link elements. */
-export function alternateHref(links: ReadonlyArray<{ href?: string; rel?: string; type?: string }> | undefined): string | undefined {
-  if (links === undefined) return undefined;
-  const alternates = links.filter((l) => l.href !== undefined && (l.rel === undefined || l.rel.toLowerCase() === "alternate"));
-  const html = alternates.find((l) => l.type === undefined || /html/i.test(l.type));
-  return (html ?? alternates[0])?.href;
+function personName(item: XmlElement): string | undefined {
+  let name: string | undefined;
+  for (const author of childrenOf(item, "", "author")) {
+    // <author><name>…</name></author> happens; the name element wins over the text.
+    const nameElement = child(author, "", "name");
+    const raw = contentText(nameElement ?? author);
+    if (raw === undefined) continue;
+    name = rssAuthorName(raw);
+    break;
+  }
+  const creator = firstTextOf(item, "dc", "creator") ?? atomAuthorName(item, "atom");
+  const chosen = name ?? creator;
+  return chosen === undefined ? undefined : cleanLine(chosen);
 }

@@ -1,4 +1,4 @@
-import { parseAtomFeed, parseJsonFeed, parseRdfFeed, parseRssFeed } from "feedsmith";
+import { parseJsonFeed } from "feedsmith";
 import type { FeedParseResult, ParsedFeed } from "../parsed-feed.js";
 import { decodeBody } from "./decode-body.js";
 import { findFeedAlternates } from "./html-alternates.js";
@@ -7,8 +7,10 @@ import type { MapContext } from "./map-context.js";
 import { mapJson } from "./map-json.js";
 import { mapRdf } from "./map-rdf.js";
 import { mapRss } from "./map-rss.js";
-import { closersFor, closeTruncated, isRootClosed, itemChunks } from "./truncated-xml.js";
-import { dropUndeclaredRssPrefix } from "./undeclared-prefix.js";
+import { readXml } from "./read-xml.js";
+import { endsWithRootEndTag } from "./truncated-xml.js";
+import { child, type XmlElement } from "./xml-element.js";
+import type { NamespaceRole } from "./xml-namespaces.js";
 import { readProlog } from "./xml-prolog.js";
 
 export interface ParseFeedOptions {
@@ -28,7 +30,7 @@ const ROOTS = new Map<string, XmlFormat>([["rss", "rss"], ["feed", "atom"], ["en
 /**
  * Parses an RSS 0.9x/1.0/2.0, RDF, Atom 0.3/1.0 or JSON Feed body. Never throws: hostile
  * documents are refused, HTML pages come back as not-a-feed with their advertised feeds, and a
- * truncated document yields the items that were complete.
+ * truncated or malformed document comes back partial with the items that could be read.
  */
 export function parseFeed(body: Uint8Array | string, opts: ParseFeedOptions = {}): FeedParseResult {
   const warnings: string[] = [];
@@ -47,50 +49,34 @@ export function parseFeed(body: Uint8Array | string, opts: ParseFeedOptions = {}
   if (format === undefined) return notAFeed(text, prolog.rootName, prolog.doctype?.name, opts.url);
   if (prolog.doctype !== null) warnings.push(`ignored the DOCTYPE (${prolog.doctype.name || "unnamed"})`);
 
-  // The parser only ever sees the root element: no declaration, no DOCTYPE, nothing to expand.
+  // The reader only ever sees the root element: no declaration, no DOCTYPE, nothing to expand.
   const root = text.slice(prolog.rootStart);
-  const xml = format === "rss" ? dropUndeclaredRssPrefix(root) : localRoot === "entry" ? `<feed xmlns="http://www.w3.org/2005/Atom">${root}</feed>` : root;
-  if (!isRootClosed(root, prolog.rootName)) return parseTruncated(xml, format, ctx);
-  const parsed = parseXml(xml, format, ctx);
-  if (parsed.ok) return { status: "ok", feed: parsed.feed, warnings };
-  // Complete but malformed (mismatched tags, broken markup): read the items one by one.
-  return salvageItems(xml, format, ctx, parsed.error);
+  const read = readXml(root, NATIVE_ROLE[format]);
+  const feed = read.root === null ? emptyFeed(format) : MAPPERS[format](read.root, ctx);
+  // No root at all here means its start tag was cut in half.
+  if (read.root === null || (read.unclosed !== null && !endsWithRootEndTag(root, prolog.rootName))) {
+    return { status: "partial", feed, error: `feed is truncated (no closing root element); read ${feed.items.length} items before the cut` };
+  }
+  const faults = read.faults.map((fault) => `malformed XML: ${fault}`);
+  // The root's end tag is there but was swallowed (by an unclosed value, say): broken, not cut.
+  if (read.unclosed !== null) faults.push(`malformed XML: ${read.unclosed} is never closed`);
+  if (format === "rss" && child(read.root, "", "channel") === undefined) faults.push(`<${read.root.qname}> has no <channel>`);
+  if (faults.length > 0) {
+    const others = faults.length - 1 + read.faultCount - read.faults.length;
+    const more = others > 0 ? ` (and ${others} more problems)` : "";
+    return { status: "partial", feed, error: `${faults[0]}${more}; read ${feed.items.length} items` };
+  }
+  return { status: "ok", feed, warnings };
 }
 
-function parseXml(xml: string, format: XmlFormat, ctx: MapContext): { ok: true; feed: ParsedFeed } | { ok: false; error: string } {
-  try {
-    switch (format) {
-      case "rss":
-        return { ok: true, feed: mapRss(parseRssFeed(xml), ctx) };
-      case "atom":
-        return { ok: true, feed: mapAtom(parseAtomFeed(xml), ctx) };
-      case "rdf":
-        return { ok: true, feed: mapRdf(parseRdfFeed(xml), ctx) };
-    }
-  } catch (error) {
-    return { ok: false, error: describe(error) };
-  }
+/** The vocabulary each format's own elements belong to: read as the document's, prefixed or not. */
+const NATIVE_ROLE: Record<XmlFormat, NamespaceRole> = { rss: "rss", rdf: "rss", atom: "atom" };
+
+function emptyFeed(format: XmlFormat): ParsedFeed {
+  return { format, title: "", link: null, ttlMinutes: null, items: [] };
 }
 
-function parseTruncated(xml: string, format: XmlFormat, ctx: MapContext): FeedParseResult {
-  const closed = parseXml(closeTruncated(xml), format, ctx);
-  if (closed.ok) {
-    return { status: "partial", feed: closed.feed, error: `feed is truncated (no closing root element); read ${closed.feed.items.length} items before the cut` };
-  }
-  return salvageItems(xml, format, ctx, "feed is truncated");
-}
-
-/** Last resort: the channel header and each item parsed on their own, keeping those that parse. */
-function salvageItems(xml: string, format: XmlFormat, ctx: MapContext, why: string): FeedParseResult {
-  const { header, chunks } = itemChunks(xml);
-  const head = parseXml(header + closersFor(header), format, ctx);
-  const feed: ParsedFeed = head.ok ? { ...head.feed, items: [] } : { format, title: "", link: null, ttlMinutes: null, items: [] };
-  for (const chunk of chunks) {
-    const one = parseXml(header + chunk + closersFor(header), format, ctx);
-    if (one.ok) feed.items.push(...one.feed.items);
-  }
-  return { status: "partial", feed, error: `${why}; read ${feed.items.length} of ${chunks.length} items one by one` };
-}
+const MAPPERS: Record<XmlFormat, (root: XmlElement, ctx: MapContext) => ParsedFeed> = { rss: mapRss, atom: mapAtom, rdf: mapRdf };
 
 function parseJson(text: string, ctx: MapContext, warnings: string[]): FeedParseResult {
   let json: unknown;
