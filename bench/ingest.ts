@@ -20,6 +20,7 @@ import { generateStory, seededRandom } from "./lib/news-text.js";
 const FEEDS = 20;
 const ITEMS_PER_FEED = 500;
 const PARSE_ROUNDS = 7;
+const INGEST_ROUNDS = 3;
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -58,41 +59,51 @@ export async function run(opts: { json: boolean }): Promise<Record<string, numbe
   const oursMs = median(oursRounds);
   const peerMs = median(peerRounds);
 
-  const dir = mkdtempSync(join(tmpdir(), "newsflash-bench-"));
-  const opened = openSqlite(join(dir, "bench.db"));
-  if (opened.status === "error") throw new Error(opened.error);
-  const db = opened.db;
-  const migrated = await migrateToLatest(db);
-  if (migrated.status === "error") throw new Error(migrated.error);
+  // End to end into a fresh database each round (each round stores all 10,000 items anew); the
+  // median round counts, as for parsing. The last round's database then takes the re-poll.
   const tagger = createTagger(catalogTopics);
-  const clusterer = createClusterer();
-  let t = performance.now();
-  let stored = 0;
-  for (const [n, b] of bytes.entries()) {
-    const parsed = parseFeed(b, { now: new Date(now) });
-    if (parsed.status !== "ok" && parsed.status !== "partial") throw new Error("bench feed did not parse");
-    const stories: NewStory[] = [];
-    for (const item of parsed.feed.items) {
-      const c = storyFromItem(item, { id: null, name: `Bench Feed ${n}`, topics: [], breaking: false, siteUrl: parsed.feed.link }, { now: new Date(now), tagger, alert: true });
-      if (c.status === "ok") stories.push(c.story);
+  const ingestRounds: Array<{ wallMs: number; cpuMs: number; stored: number }> = [];
+  let repollMs = Number.NaN;
+  for (let round = 0; round < INGEST_ROUNDS; round++) {
+    const dir = mkdtempSync(join(tmpdir(), "newsflash-bench-"));
+    const opened = openSqlite(join(dir, "bench.db"));
+    if (opened.status === "error") throw new Error(opened.error);
+    const db = opened.db;
+    const migrated = await migrateToLatest(db);
+    if (migrated.status === "error") throw new Error(migrated.error);
+    const clusterer = createClusterer();
+    const ingestAll = async (): Promise<number> => {
+      let stored = 0;
+      for (const [n, b] of bytes.entries()) {
+        const parsed = parseFeed(b, { now: new Date(now) });
+        if (parsed.status !== "ok" && parsed.status !== "partial") throw new Error("bench feed did not parse");
+        const stories: NewStory[] = [];
+        for (const item of parsed.feed.items) {
+          const c = storyFromItem(item, { id: null, name: `Bench Feed ${n}`, topics: [], breaking: false, siteUrl: parsed.feed.link }, { now: new Date(now), tagger, alert: true });
+          if (c.status === "ok") stories.push(c.story);
+        }
+        stored += (await storeStories(db, stories, { clusterer, now: new Date(now) })).new;
+      }
+      return stored;
+    };
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    const stored = await ingestAll();
+    const wallMs = performance.now() - t;
+    const used = process.cpuUsage(cpu);
+    ingestRounds.push({ wallMs, cpuMs: (used.user + used.system) / 1000, stored });
+    if (round === INGEST_ROUNDS - 1) {
+      // The same feeds again: everything is a duplicate, which is what most polls look like.
+      const r = performance.now();
+      await ingestAll();
+      repollMs = performance.now() - r;
     }
-    stored += (await storeStories(db, stories, { clusterer, now: new Date(now) })).new;
+    await db.destroy();
+    rmSync(dir, { recursive: true, force: true });
   }
-  const endToEndMs = performance.now() - t;
-  // The same feeds again: everything is a duplicate, which is what most polls look like.
-  t = performance.now();
-  for (const [n, b] of bytes.entries()) {
-    const parsed = parseFeed(b, { now: new Date(now) });
-    if (parsed.status !== "ok") continue;
-    const stories = parsed.feed.items.flatMap((item) => {
-      const c = storyFromItem(item, { id: null, name: `Bench Feed ${n}`, topics: [], breaking: false, siteUrl: parsed.feed.link }, { now: new Date(now), tagger, alert: true });
-      return c.status === "ok" ? [c.story] : [];
-    });
-    await storeStories(db, stories, { clusterer, now: new Date(now) });
-  }
-  const repollMs = performance.now() - t;
-  await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  const stored = ingestRounds[0]?.stored ?? 0;
+  const endToEndMs = median(ingestRounds.map((r) => r.wallMs));
+  const endToEndCpuMs = median(ingestRounds.map((r) => r.cpuMs));
 
   const results = {
     items: totalItems,
@@ -101,12 +112,14 @@ export async function run(opts: { json: boolean }): Promise<Record<string, numbe
     parseSpeedupVsRssParser: Number((peerMs / oursMs).toFixed(2)),
     storedItems: stored,
     endToEndItemsPerSecond: Math.round(stored / (endToEndMs / 1000)),
+    endToEndItemsPerCpuSecond: Math.round(stored / (endToEndCpuMs / 1000)),
     repollDuplicateItemsPerSecond: Math.round(totalItems / (repollMs / 1000)),
   };
   if (!opts.json) {
     console.log(`${FEEDS} feeds × ${ITEMS_PER_FEED} items; parse figures are the median of ${PARSE_ROUNDS} rounds`);
     console.log(`parse only:   ours ${results.parseItemsPerSecond} items/s, rss-parser ${results.rssParserItemsPerSecond} items/s (×${results.parseSpeedupVsRssParser}; target ≥ 1)`);
-    console.log(`end to end:   ${results.endToEndItemsPerSecond} stored items/s (parse, normalise, dedupe, tag, cluster, store; target ≥ 5,000)`);
+    console.log(`end to end:   ${results.endToEndItemsPerSecond} stored items/s (parse, normalise, dedupe, tag, cluster, store; median of ${INGEST_ROUNDS} rounds; target ≥ 5,000)`);
+    console.log(`              ${results.endToEndItemsPerCpuSecond} stored items per second of this process's CPU time (all its threads; unlike the wall clock, not slowed by other load on the machine)`);
     console.log(`re-poll:      ${results.repollDuplicateItemsPerSecond} items/s when every item is a duplicate`);
   }
   return results;
