@@ -9,12 +9,7 @@
 // lone story on an idle system, to the adapter's send call: woken in-process the way ingest does
 // it, and by the watcher's poll alone (a story stored by another process). Last, one story
 // fanned out to 100,000 chats.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Kysely } from "kysely";
-import { migrateToLatest } from "../src/db/migrate.js";
-import { openSqlite } from "../src/db/open-database.js";
 import type { Database } from "../src/db/schema.js";
 import { insertStory } from "../src/db/story-queries.js";
 import { subscribeMany, type NewSubscription } from "../src/db/subscription-queries.js";
@@ -25,6 +20,7 @@ import type { AlertChannel } from "../src/delivery/alert-channel.js";
 import { createLoopbackChannel, type LoopbackOptions } from "../tests/fakes/loopback-platform/index.js";
 import { startLoopbackProcess } from "../tests/fakes/loopback-platform/process.js";
 import { isMain } from "./lib/is-main.js";
+import { freshDatabase } from "./lib/fresh-database.js";
 
 const CHATS = 1_000;
 const STORIES = 5;
@@ -59,20 +55,6 @@ function quantile(values: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function freshDatabase(): Promise<{ db: Kysely<Database>; cleanup: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), "newsflash-bench-dispatch-"));
-  const opened = openSqlite(join(dir, "bench.db"));
-  if (opened.status === "error") throw new Error(opened.error);
-  const migrated = await migrateToLatest(opened.db);
-  if (migrated.status === "error") throw new Error(migrated.error);
-  return {
-    db: opened.db,
-    async cleanup() {
-      await opened.db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 let storySeq = 0;
 async function storeStory(db: Kysely<Database>, topics: string[]): Promise<number> {

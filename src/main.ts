@@ -28,6 +28,8 @@ import { createClusterer } from "./stories/clusterer.js";
 import { createDigestRunner } from "./stories/digest-runner.js";
 import { createWatcher } from "./stories/watcher.js";
 import { createTagger } from "./topics/tagger.js";
+import { availableParallelism } from "node:os";
+import { createFeedReaderThread } from "./ingest/feed-reader-pool.js";
 import { createTopicDirectory } from "./topics/topic-directory.js";
 import { runExclusive } from "./db/advisory-locks.js";
 import { listenForChanges } from "./db/notifications.js";
@@ -122,6 +124,11 @@ export async function startBot(opts: StartOptions): Promise<StartResult> {
   let lastPoll: Date | null = null;
   const clusterer = createClusterer();
   const hostLimiter = createHostLimiter(2);
+  // With a second core, feeds are parsed and normalised beside the main thread (feed-reader-pool.ts).
+  const feedReader =
+    duties.poll && availableParallelism() > 1
+      ? createFeedReaderThread({ onError: (error) => logger.warn({ err: error }, "feed reader thread failed; reading feeds on the main thread until it is back") })
+      : null;
   // Cancels feed downloads in flight when the bot stops.
   const shutdown = new AbortController();
   setMaxListeners(0, shutdown.signal);
@@ -168,7 +175,8 @@ export async function startBot(opts: StartOptions): Promise<StartResult> {
     { onError: (error, retryInMs) => logger.warn({ error: error.message, retryInMs }, "PostgreSQL notifications lost; polling until they are back") },
   );
   const pollSources = async () => {
-    const reports = await pollDueSources({ db, tagger: createTagger(await services.topics.all()), clusterer, logger, hostLimiter, signal: shutdown.signal });
+    const topics = await services.topics.all();
+    const reports = await pollDueSources({ db, tagger: createTagger(topics), readFeed: feedReader?.reader(topics), clusterer, logger, hostLimiter, signal: shutdown.signal });
     lastPoll = new Date();
     for (const r of reports) if (r.outcome.status === "ok") metrics.storiesIngested.inc({ source_kind: "feed" }, r.outcome.new);
     if (reports.some((r) => r.outcome.status === "ok" && r.outcome.alertable > 0)) watcher.wake();
@@ -202,6 +210,7 @@ export async function startBot(opts: StartOptions): Promise<StartResult> {
           // Intake first (commands, new matches), then let in-flight sends finish, then close.
           for (const adapter of adapters) await adapter.stop();
           await scheduled.stop();
+          await feedReader?.close();
           await watcher.stop();
           await dispatcher.stop();
           await http.close();

@@ -5,11 +5,9 @@ import type { Logger } from "../logger.js";
 import type { Clusterer } from "../stories/clusterer.js";
 import type { Tagger } from "../topics/tagger.js";
 import { fetchFeed, type FetchOptions, type FetchResult, type HostLimiter } from "./fetch/index.js";
-import { parseFeed } from "./feed/parse-feed.js";
+import { feedStories, type FeedSource, type FeedStories, type FetchedBody } from "./feed-stories.js";
 import { failureDelaySeconds, PAUSE_AFTER_FAILURES, successDelaySeconds } from "./poll-schedule.js";
 import { storeStories } from "./store-stories.js";
-import { storyFromItem } from "./story-from-item.js";
-import type { NewStory } from "../db/story-queries.js";
 
 export type PollOutcome =
   | { status: "ok"; new: number; duplicate: number; alertable: number; warning: string | null }
@@ -33,7 +31,17 @@ export interface PollDeps {
   fetch?: (url: string, opts: FetchOptions) => Promise<FetchResult>;
   fetchOptions?: Partial<FetchOptions>;
   signal?: AbortSignal;
+  /** Parses and normalises a fetched feed; by default on this thread with `tagger` (see feed-reader-pool.ts). */
+  readFeed?: ReadFeed;
 }
+
+/** feedStories wherever it runs: here, or on a worker thread. */
+export type ReadFeed = (fetched: FetchedBody, source: FeedSource, now: Date) => Promise<FeedStories>;
+
+const readInThread =
+  (tagger: Tagger): ReadFeed =>
+  async (fetched, source, now) =>
+    feedStories(fetched, source, { now, tagger });
 
 async function pollOne(source: Source, deps: PollDeps): Promise<SourcePollReport> {
   const now = deps.now?.() ?? new Date();
@@ -84,22 +92,19 @@ async function pollOne(source: Source, deps: PollDeps): Promise<SourcePollReport
     return report({ status: "not-modified" });
   }
 
-  const parsed = parseFeed(fetched.body, { url: fetched.finalUrl, contentType: fetched.contentType ?? undefined, now });
-  if (parsed.status === "refused") return fail(parsed.error);
-  if (parsed.status === "not-a-feed") {
-    return fail(parsed.alternates.length > 0 ? `not a feed; the page links to ${parsed.alternates.join(", ")}` : `not a feed: ${parsed.error}`);
+  // The first poll stores what the feed holds now without alerting it: no flood of old news.
+  const read = await (deps.readFeed ?? readInThread(deps.tagger))(
+    { body: fetched.body, url: fetched.finalUrl, contentType: fetched.contentType },
+    { id: source.id, name: source.name, namedByUser: source.namedByUser, topics: source.topics, breaking: source.breaking, alert: source.primed },
+    now,
+  );
+  if (read.status === "refused") return fail(read.error);
+  if (read.status === "not-a-feed") {
+    return fail(read.alternates.length > 0 ? `not a feed; the page links to ${read.alternates.join(", ")}` : `not a feed: ${read.error}`);
   }
-  const feed = parsed.feed;
-  const name = source.namedByUser || feed.title.trim() === "" ? source.name : feed.title.trim();
-  const stories: NewStory[] = [];
-  for (const item of feed.items) {
-    // The first poll stores what the feed holds now without alerting it: no flood of old news.
-    const candidate = storyFromItem(item, { id: source.id, name, topics: source.topics, breaking: source.breaking, siteUrl: feed.link }, { now, tagger: deps.tagger, alert: source.primed });
-    if (candidate.status === "ok") stories.push(candidate.story);
-  }
+  const { name, stories, warning } = read;
   const counts = await storeStories(deps.db, stories, { clusterer: deps.clusterer, now });
-  const feedInterval = Math.max(feed.ttlMinutes !== null ? feed.ttlMinutes * 60 : 0, fetched.cacheControlMaxAgeSeconds ?? 0) || null;
-  const warning = parsed.status === "partial" ? `feed only partly readable: ${parsed.error}` : null;
+  const feedInterval = Math.max(read.ttlMinutes !== null ? read.ttlMinutes * 60 : 0, fetched.cacheControlMaxAgeSeconds ?? 0) || null;
   await recordPoll(
     deps.db,
     source.id,

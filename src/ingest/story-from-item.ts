@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { NewStory } from "../db/story-queries.js";
 import { stripBreakingMarker } from "../stories/breaking-marker.js";
+import { encodeFingerprint, storyFingerprint } from "../stories/similarity/index.js";
 import type { Tagger } from "../topics/tagger.js";
 import { canonicalUrl } from "./canonical-url.js";
 import type { ParsedFeedItem } from "./parsed-feed.js";
@@ -68,7 +69,8 @@ export function storyFromItem(item: ParsedFeedItem, source: StorySource, opts: {
       breaking: source.breaking || marked.breaking,
       alertable: opts.alert && fresh,
       clusterId: null,
-      fingerprint: null,
+      // Pure CPU work, done where the item is read (off the main thread when polling).
+      fingerprint: encodeFingerprint(storyFingerprint({ title: headline, summary })),
       search,
     },
   };

@@ -47,7 +47,8 @@ export function createClusterer(): Clusterer {
   return {
     sync,
     async prepare(db, story, now) {
-      const fingerprint = storyFingerprint({ title: story.title, summary: story.summary });
+      // Feed stories come fingerprinted already (storyFromItem, often on the feed reader thread).
+      const fingerprint = (story.fingerprint !== null ? decodeFingerprint(story.fingerprint) : null) ?? storyFingerprint({ title: story.title, summary: story.summary });
       const assignment = assignCluster({ fingerprint, publishedAt: story.publishedAt, sourceName: story.sourceName }, index.candidates(fingerprint), now);
       let breaking = story.breaking;
       if (!breaking && assignment.clusterId !== null) {
