@@ -32,16 +32,12 @@ export function createFeedReaderThread(opts: { onError?: (error: Error) => void 
   const pending = new Map<number, Pending>();
   /** The topics the current worker tags with (by content), so they are sent only on change. */
   let workerTopicsKey: string | null = null;
-  const localTaggers = new Map<string, Tagger>();
+  /** The tagger for reading on this thread when the worker cannot, kept for the latest topics. */
+  let local: { key: string; tagger: Tagger } | null = null;
 
   const localTagger = (key: string, topics: readonly Topic[]): Tagger => {
-    let tagger = localTaggers.get(key);
-    if (tagger === undefined) {
-      localTaggers.clear();
-      tagger = createTagger(topics);
-      localTaggers.set(key, tagger);
-    }
-    return tagger;
+    if (local?.key !== key) local = { key, tagger: createTagger(topics) };
+    return local.tagger;
   };
 
   const failAll = (error: Error): void => {

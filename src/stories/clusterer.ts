@@ -48,7 +48,8 @@ export function createClusterer(): Clusterer {
     sync,
     async prepare(db, story, now) {
       // Feed stories come fingerprinted already (storyFromItem, often on the feed reader thread).
-      const fingerprint = (story.fingerprint !== null ? decodeFingerprint(story.fingerprint) : null) ?? storyFingerprint({ title: story.title, summary: story.summary });
+      const carried = story.fingerprint !== null ? decodeFingerprint(story.fingerprint) : null;
+      const fingerprint = carried ?? storyFingerprint({ title: story.title, summary: story.summary });
       const assignment = assignCluster({ fingerprint, publishedAt: story.publishedAt, sourceName: story.sourceName }, index.candidates(fingerprint), now);
       let breaking = story.breaking;
       if (!breaking && assignment.clusterId !== null) {
@@ -57,7 +58,7 @@ export function createClusterer(): Clusterer {
         const inBatch = batchSightings.get(assignment.clusterId) ?? [];
         breaking = isClusterBreaking([...sightings, ...inBatch, { sourceName: story.sourceName, firstSeenAt: story.firstSeenAt }], now);
       }
-      const result = { ...story, clusterId: assignment.clusterId, fingerprint: encodeFingerprint(fingerprint), breaking };
+      const result = { ...story, clusterId: assignment.clusterId, fingerprint: carried !== null ? story.fingerprint : encodeFingerprint(fingerprint), breaking };
       prepared.set(result, fingerprint);
       return result;
     },
